@@ -1,0 +1,62 @@
+/// How one Markdown document is turned into HTML.
+public struct MarkdownOptions: Sendable, Hashable {
+    /// Keep raw HTML and `javascript:` links (cmark's unsafe mode).
+    public var unsafeHTML: Bool
+    /// brandpress's own additions: heading ids, CJK-aware soft breaks, smart punctuation.
+    /// `render --commonmark` turns them off to check plain CommonMark conformance.
+    public var siteExtensions: Bool
+    /// Emphasis next to CJK punctuation (markdown-cjk-friendly); only applies with `siteExtensions`.
+    public var cjkFriendlyEmphasis: Bool
+    /// GitHub-style pipe tables; on even in CommonMark mode, where no CommonMark example uses them.
+    public var pipeTables: Bool
+
+    public init(unsafeHTML: Bool = false, siteExtensions: Bool = true, cjkFriendlyEmphasis: Bool = true, pipeTables: Bool = true) {
+        self.unsafeHTML = unsafeHTML
+        self.siteExtensions = siteExtensions
+        self.cjkFriendlyEmphasis = cjkFriendlyEmphasis
+        self.pipeTables = pipeTables
+    }
+
+    public static let commonMark = MarkdownOptions(siteExtensions: false, cjkFriendlyEmphasis: false)
+}
+
+/// What a link or image destination in a page turned out to be.
+public enum LinkResolution: Sendable, Hashable {
+    /// Leave the destination as written (external URLs, anchors, mail links).
+    case keep
+    /// Replace it by this URL, relative to the page's output file.
+    case rewrite(String)
+    /// The destination cannot be used; the message says why and how to fix it.
+    case invalid(String)
+}
+
+/// A link or image found in a document, for checks that look at every reference.
+public struct LinkReference: Sendable, Hashable {
+    public var destination: String
+    public var isImage: Bool
+    /// Plain text of an image's description (its `alt` text); empty for links.
+    public var altText: String
+    public var line: Int
+    public var column: Int
+}
+
+/// One heading of a page, for ids and tables of contents.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var id: String
+    /// The heading's text without markup.
+    public var text: String
+}
+
+/// Everything one Markdown document produced: only Swift values, safe to pass between threads.
+public struct RenderedMarkdown: Sendable, Hashable {
+    public var html: String
+    public var headings: [Heading]
+    /// Plain text of the first paragraph, for summaries.
+    public var firstParagraph: String?
+    /// Plain text of the whole document, for the search index.
+    public var plainText: String
+    public var references: [LinkReference]
+    /// Problems found, with lines counted in the Markdown text given (file not set).
+    public var diagnostics: [Diagnostic]
+}
