@@ -1,0 +1,57 @@
+import Foundation
+
+/// The files of `Content/`, sorted, with symbolic links that leave it refused.
+public struct ContentInventory: Sendable {
+    /// Content-relative paths of Markdown pages, e.g. `stories/2024-night-shift.md`.
+    public var markdownFiles: [String] = []
+    /// Content-relative paths of every other file (images, PDFs), copied as they are.
+    public var assetFiles: [String] = []
+    public var hasConfig = false
+    public var diagnostics: [Diagnostic] = []
+}
+
+public enum ContentScanner {
+    public static func scan(_ contentDirectory: URL, displayPrefix: String) -> ContentInventory {
+        var inventory = ContentInventory()
+        let root = contentDirectory.resolvingSymlinksInPath().path
+        walk(directory: root, relative: "", root: root, displayPrefix: displayPrefix, into: &inventory)
+        inventory.markdownFiles.sort()
+        inventory.assetFiles.sort()
+        return inventory
+    }
+
+    private static func walk(directory: String, relative: String, root: String, displayPrefix: String, into inventory: inout ContentInventory) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else {
+            inventory.diagnostics.append(.error("cannot read this folder; check its permissions", file: displayPrefix + relative))
+            return
+        }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = directory + "/" + name
+            let relativePath = relative.isEmpty ? name : relative + "/" + name
+            let display = displayPrefix + relativePath
+            var isDirectory: ObjCBool = false
+            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                inventory.diagnostics.append(.error("this symbolic link points to nothing; remove it or fix its target", file: display))
+                continue
+            }
+            if let attributes = try? fileManager.attributesOfItem(atPath: path),
+               attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+                let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard target == root || target.hasPrefix(root + "/") else {
+                    inventory.diagnostics.append(.error("this symbolic link leads outside Content/ (to \(target)); copy the file into Content/ instead", file: display))
+                    continue
+                }
+            }
+            if isDirectory.boolValue {
+                walk(directory: path, relative: relativePath, root: root, displayPrefix: displayPrefix, into: &inventory)
+            } else if relative.isEmpty && name == SiteConfig.fileName {
+                inventory.hasConfig = true
+            } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
+                inventory.markdownFiles.append(relativePath)
+            } else {
+                inventory.assetFiles.append(relativePath)
+            }
+        }
+    }
+}

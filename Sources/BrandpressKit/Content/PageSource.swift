@@ -1,0 +1,40 @@
+import Foundation
+
+/// One Markdown file read from `Content/`: its front matter decoded, its body not yet rendered.
+public struct PageSource: Sendable {
+    /// Content-relative path, e.g. `handbook/01-basics/02-meetings.md`.
+    public var path: String
+    /// Project-relative path for messages, e.g. `Content/handbook/01-basics/02-meetings.md`.
+    public var displayPath: String
+    public var frontMatter: FrontMatter
+    public var body: String
+    public var bodyFirstLine: Int
+    public var encoding: SourceEncoding
+
+    /// Reads, decodes and splits one file. Problems come back as diagnostics.
+    public static func load(path: String, contentDirectory: URL, displayPrefix: String) -> (PageSource?, [Diagnostic]) {
+        let display = displayPrefix + path
+        let url = contentDirectory.appendingPathComponent(path)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return (nil, [.error("cannot read this file; check that it exists and is readable", file: display)])
+        }
+        do {
+            var warnings: [Diagnostic] = []
+            let decoded = try TextDecoding.decode(data, path: display)
+            if decoded.encoding == .gb18030 {
+                warnings.append(.warning("this file is saved as GB18030/GBK (\"ANSI\"), not UTF-8; it was read correctly, but save it as UTF-8 to be safe", file: display))
+            }
+            if decoded.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                return (nil, warnings + [.error("this file is empty; write a page in it (at least a `# title`) or delete it", file: display)])
+            }
+            let parts = try FrontMatterSplitter.split(decoded.text, file: display)
+            let matter = try parts.yaml.map { try FrontMatter.decode($0, file: display, firstLine: parts.yamlFirstLine) } ?? FrontMatter()
+            let source = PageSource(path: path, displayPath: display, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine, encoding: decoded.encoding)
+            return (source, warnings)
+        } catch let failure as BuildFailure {
+            return (nil, failure.diagnostics)
+        } catch {
+            return (nil, [.error("\(error)", file: display)])
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Yams
+
+/// A YAML mapping read with line numbers, so every problem can point at its line.
+struct YAMLDocument {
+    struct Entry {
+        var key: String
+        var value: Node
+        var line: Int
+        var column: Int
+    }
+
+    var entries: [Entry]
+
+    /// Parses `text`, whose first line is line `firstLine` of `file`.
+    init(parsing text: String, file: String, firstLine: Int) throws {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw BuildFailure(Self.diagnostic(for: error, file: file, firstLine: firstLine))
+        }
+        guard let root else {
+            entries = []
+            return
+        }
+        guard let mapping = root.mapping else {
+            throw BuildFailure(.error(
+                "front matter must be a list of `key: value` lines, not a single value",
+                file: file, line: firstLine + (root.mark?.line ?? 1) - 1))
+        }
+        var entries: [Entry] = []
+        var seen: [String: Int] = [:]
+        var problems: [Diagnostic] = []
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            let line = firstLine + (keyNode.mark?.line ?? 1) - 1
+            if let earlier = seen[key] {
+                problems.append(.error("the key '\(key)' appears twice (first on line \(earlier)); keep one of them", file: file, line: line, column: keyNode.mark?.column))
+                continue
+            }
+            seen[key] = line
+            entries.append(Entry(key: key, value: value, line: line, column: keyNode.mark?.column ?? 1))
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        self.entries = entries
+    }
+
+    static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
+            return .error(
+                "malformed YAML: \(detail); check the quoting and indentation of this line (values containing ': ' or starting with a special character need quotes)",
+                file: file, line: firstLine + mark.line - 1, column: mark.column)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return .error("the key '\(duplicates.joined(separator: "', '"))' appears twice; keep one of them", file: file, line: firstLine + context.mark.line - 1, column: context.mark.column)
+        default:
+            return .error("malformed YAML: \(error)", file: file, line: firstLine)
+        }
+    }
+}
+
+/// A front matter or config value handed to templates as-is.
+public indirect enum FieldValue: Sendable, Hashable {
+    case string(String)
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case list([FieldValue])
+    case map([String: FieldValue])
+    case null
+
+    init(_ node: Node) {
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain {
+                if let value = node.int { self = .int(value); return }
+                if let value = node.float, scalar.string.contains(".") { self = .double(value); return }
+                if let value = node.bool { self = .bool(value); return }
+                if node.null != nil { self = .null; return }
+            }
+            self = .string(scalar.string)
+        case .sequence(let sequence):
+            self = .list(sequence.map(FieldValue.init))
+        case .mapping(let mapping):
+            var map: [String: FieldValue] = [:]
+            for (key, value) in mapping { map[key.string ?? ""] = FieldValue(value) }
+            self = .map(map)
+        case .alias:
+            self = .null
+        }
+    }
+
+    /// The value as Mustache sees it: strings, numbers, booleans, arrays and dictionaries.
+    public var templateValue: Any {
+        switch self {
+        case .string(let value): return value
+        case .int(let value): return value
+        case .double(let value): return value
+        case .bool(let value): return value
+        case .list(let values): return values.map(\.templateValue)
+        case .map(let values): return values.mapValues(\.templateValue)
+        case .null: return ""
+        }
+    }
+
+    public var text: String? {
+        switch self {
+        case .string(let value): return value
+        case .int(let value): return String(value)
+        case .double(let value): return String(value)
+        case .bool(let value): return String(value)
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,100 @@
+/// Paths inside the site, always with `/` separators and no leading slash.
+public enum SitePath {
+    /// `01-basics` → `basics`: a numeric prefix orders files but shows neither in titles nor URLs.
+    public static func strippingOrderPrefix(_ name: String) -> String {
+        guard let (_, rest) = orderPrefix(name), !rest.isEmpty else { return name }
+        return rest
+    }
+
+    /// The number and the rest of `01-basics`, or nil when the name has no 1–3 digit prefix.
+    public static func orderPrefix(_ name: String) -> (Int, String)? {
+        let digits = name.prefix { $0.isASCII && $0.isNumber }
+        guard (1...3).contains(digits.count), name.dropFirst(digits.count).first == "-", let number = Int(digits) else { return nil }
+        return (number, String(name.dropFirst(digits.count + 1)))
+    }
+
+    public static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[..<slash])
+    }
+
+    public static func fileName(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
+    public static func join(_ directory: String, _ name: String) -> String {
+        directory.isEmpty ? name : directory + "/" + name
+    }
+
+    /// Resolves `.` and `..`; nil when the path climbs above the root.
+    public static func normalize(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The URL of `target` as seen from a page whose output file is `from`, both site paths; percent-encoded.
+    public static func relativeURL(from: String, to target: String) -> String {
+        let fromParts = directory(of: from).split(separator: "/")
+        let targetParts = target.split(separator: "/", omittingEmptySubsequences: false)
+        var common = 0
+        while common < fromParts.count, common < targetParts.count - 1, fromParts[common] == targetParts[common] {
+            common += 1
+        }
+        let ups = Array(repeating: "..", count: fromParts.count - common)
+        let downs = targetParts[common...].map { percentEncode(String($0)) }
+        return (ups + downs).joined(separator: "/")
+    }
+
+    /// `../../` for a page two folders deep, `""` at the top: what templates put before site-wide URLs.
+    public static func rootPrefix(for outputPath: String) -> String {
+        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
+    }
+
+    /// Percent-encodes one path segment: everything but unreserved ASCII and a few safe marks.
+    public static func percentEncode(_ segment: String) -> String {
+        var result = ""
+        for byte in segment.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "@"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return result
+    }
+
+    public static func percentDecode(_ text: String) -> String {
+        guard text.contains("%") else { return text }
+        var bytes: [UInt8] = []
+        var iterator = Array(text.utf8)[...]
+        while let byte = iterator.popFirst() {
+            if byte == UInt8(ascii: "%"), iterator.count >= 2,
+               let value = UInt8(String(decoding: iterator.prefix(2), as: UTF8.self), radix: 16) {
+                bytes.append(value)
+                iterator = iterator.dropFirst(2)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}
