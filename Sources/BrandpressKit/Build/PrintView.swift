@@ -1,0 +1,46 @@
+import Foundation
+
+/// The handbook's print view: every page rendered again as part of one long page, so that links
+/// between its pages become in-page anchors and heading ids stay unique.
+enum PrintView {
+    /// `handbook/basics/purpose.html` → `handbook-basics-purpose`: the anchor of that page in the print view.
+    static func anchor(for outputPath: String) -> String {
+        let stem = outputPath.hasSuffix(".html") ? String(outputPath.dropLast(5)) : outputPath
+        return "print-" + stem.replacingOccurrences(of: "/", with: "-")
+    }
+
+    static func render(_ handbook: Handbook, model: SiteModel, resolver: LinkResolver, options: MarkdownOptions) -> [Int: String] {
+        let inBook = Set(handbook.readingOrder)
+        let pages = handbook.readingOrder
+        let rendered = ParallelMap.map(count: pages.count) { offset -> String in
+            let page = model.pages[pages[offset]]
+            let prefix = anchor(for: page.outputPath)
+            let result = MarkdownRenderer.render(page.body, options: options) { destination, _ in
+                if let (target, fragment) = resolver.pageFragment(of: destination, sourcePath: page.path), inBook.contains(target) {
+                    return .rewrite("#" + anchor(for: model.pages[target].outputPath) + "-" + fragment)
+                }
+                if let target = inBookTarget(destination, page: page, resolver: resolver), inBook.contains(target) {
+                    return .rewrite("#" + anchor(for: model.pages[target].outputPath))
+                }
+                return resolver.resolve(destination, sourcePath: page.path, outputPath: handbook.printPath)
+            }
+            return prefixHeadingIDs(result.html, with: prefix + "-")
+        }
+        return Dictionary(uniqueKeysWithValues: zip(pages, rendered))
+    }
+
+    static func inBookTarget(_ destination: String, page: Page, resolver: LinkResolver) -> Int? {
+        guard !LinkResolver.isExternal(destination),
+              let (path, _) = resolver.target(of: destination, fromDirectory: SitePath.directory(of: page.path)) else { return nil }
+        return resolver.pageOutputs[path]
+    }
+
+    /// Heading ids are the only ids brandpress writes into page bodies.
+    static func prefixHeadingIDs(_ html: String, with prefix: String) -> String {
+        var result = html
+        for level in 1...6 {
+            result = result.replacingOccurrences(of: "<h\(level) id=\"", with: "<h\(level) id=\"\(prefix)")
+        }
+        return result
+    }
+}

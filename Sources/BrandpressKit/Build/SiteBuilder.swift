@@ -1,0 +1,235 @@
+import Foundation
+
+/// What `brandpress build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var root: URL
+    public var output: URL?
+    public var includeDrafts: Bool
+
+    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false) {
+        self.root = root
+        self.output = output
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// How a build went: every diagnostic, and on success the figures for the summary line.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var succeeded: Bool
+    /// `(section title, page count)` for the summary line.
+    public var pagesPerSection: [(String, Int)] = []
+    public var filesWritten = 0
+    public var filesCopied = 0
+    public var seconds = 0.0
+    public var outputDisplay = ""
+
+    public var summary: String {
+        let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)"
+    }
+}
+
+/// The whole build: read, render, write to a staging folder, swap in. Nothing is written when any error is found.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions) -> BuildReport {
+        let start = DispatchTime.now()
+        let layout = ProjectLayout(root: options.root, output: options.output)
+        var diagnostics: [Diagnostic] = []
+        func failed() -> BuildReport {
+            BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: false)
+        }
+        if let problem = OutputFolder.check(layout.output, layout: layout) {
+            diagnostics.append(problem)
+            return failed()
+        }
+
+        let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts)
+        diagnostics += loadProblems
+        let (templates, templateProblems) = TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/")
+        diagnostics += templateProblems
+        guard var model = loadedModel, let templates else { return failed() }
+
+        let resolver = LinkResolver(model: model)
+        let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
+        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions)
+        diagnostics += checkFragments(model, resolver: resolver)
+
+        let publications = Publications.make(model: model, resolver: resolver, diagnostics: &diagnostics)
+        let printContents = publications.handbooks.map { PrintView.render($0, model: model, resolver: resolver, options: markdownOptions) }
+        let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents)
+        let jobs = site.jobs()
+        var templateForJob: [String] = []
+        for job in jobs {
+            let wanted = site.templateName(of: job)
+            if case .page(let index) = job, let chosen = model.pages[index].frontMatter.template {
+                let page = model.pages[index]
+                if chosen.contains("/") || chosen.contains("\\") || chosen.hasPrefix(".") || !templates.names.contains(chosen) {
+                    diagnostics.append(.error(
+                        "'template' names '\(chosen)', which is not a template in Templates/ (the templates are \(templates.names.filter { !$0.contains("/") }.sorted().joined(separator: ", ")))",
+                        file: page.displayPath, line: page.frontMatter.line(of: "template")))
+                    templateForJob.append("")
+                    continue
+                }
+            }
+            guard let name = SiteContext.resolveTemplate(wanted, in: templates.names) else {
+                diagnostics.append(.error("there is no template for '\(wanted)' pages; add Templates/\(wanted).mustache or Templates/page.mustache", file: layout.display(layout.templates)))
+                templateForJob.append("")
+                continue
+            }
+            templateForJob.append(name)
+        }
+        let outputs = jobs.map(site.outputPath(of:))
+        diagnostics += checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
+
+        let folder = OutputFolder(output: layout.output)
+        folder.recoverLeftovers()
+        do {
+            try folder.createStaging()
+            let written = try writeSite(site: site, jobs: jobs, templates: templates, templateForJob: templateForJob, outputs: outputs, folder: folder)
+            let copied = try copyFiles(model: model, layout: layout, folder: folder)
+            try writeFeeds(site: site, outputs: outputs, folder: folder)
+            try folder.commit()
+            var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
+            report.filesWritten = written
+            report.filesCopied = copied
+            report.pagesPerSection = pageCounts(model)
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            report.outputDisplay = layout.display(layout.output) + "/"
+            return report
+        } catch {
+            folder.discard()
+            diagnostics.append(.error("cannot write the output: \(error.localizedDescription); the previous output was left as it was. Check that the folder is writable and the disk is not full", file: layout.display(layout.output)))
+            return failed()
+        }
+    }
+
+    static func renderMarkdown(_ model: inout SiteModel, resolver: LinkResolver, options: MarkdownOptions) -> [Diagnostic] {
+        let pages = model.pages
+        let results = ParallelMap.map(count: pages.count) { index in
+            let page = pages[index]
+            return MarkdownRenderer.render(page.body, options: options) { destination, _ in
+                resolver.resolve(destination, sourcePath: page.path, outputPath: page.outputPath)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        for (index, rendered) in results.enumerated() {
+            let page = model.pages[index]
+            for var problem in rendered.diagnostics {
+                problem.file = page.displayPath
+                problem.line = problem.line.map { $0 + page.source.bodyFirstLine - 1 }
+                diagnostics.append(problem)
+            }
+            model.pages[index].rendered = rendered
+        }
+        return diagnostics
+    }
+
+    /// Links to `page.md#heading` whose heading does not exist: warnings, since the page itself is there.
+    static func checkFragments(_ model: SiteModel, resolver: LinkResolver) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for page in model.pages {
+            for reference in page.rendered?.references ?? [] where !reference.isImage {
+                guard let (target, fragment) = resolver.pageFragment(of: reference.destination, sourcePath: page.path) else { continue }
+                let ids = model.pages[target].rendered?.headings.map(\.id) ?? []
+                guard !ids.contains(fragment) else { continue }
+                let known = ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")
+                diagnostics.append(.warning(
+                    "the link '\(reference.destination)' names the heading #\(fragment), which \(model.pages[target].displayPath) does not have" + (known.isEmpty ? "" : "; its headings are \(known)"),
+                    file: page.displayPath, line: reference.line + page.source.bodyFirstLine - 1, column: reference.column))
+            }
+        }
+        return diagnostics
+    }
+
+    /// Generated pages (story indexes, unit pages, the print view) must not collide with written ones.
+    static func checkGeneratedPaths(outputs: [String], jobs: [RenderJob], model: SiteModel, layout: ProjectLayout) -> [Diagnostic] {
+        var owners: [String: RenderJob] = [:]
+        var diagnostics: [Diagnostic] = []
+        let assetOutputs = Set(model.assets.map { SitePath.assetOutputPath(for: $0).lowercased() })
+        for (job, output) in zip(jobs, outputs) {
+            let key = output.lowercased()
+            let clash = owners[key] != nil || assetOutputs.contains(key) || key.hasPrefix("assets/")
+            owners[key] = owners[key] ?? job
+            guard clash else { continue }
+            let file: String
+            if case .page(let index) = job { file = model.pages[index].displayPath } else if case .page(let index)? = owners[key] { file = model.pages[index].displayPath } else { file = layout.display(layout.content) }
+            diagnostics.append(.error("Output/\(output) is also a page brandpress makes itself (story index pages, unit and tag pages, the handbook's print.html, search.html, 404.html, assets/); rename this file or give it another `slug:`", file: file))
+        }
+        return diagnostics
+    }
+
+    static func writeSite(site: SiteContext, jobs: [RenderJob], templates: TemplateSet, templateForJob: [String], outputs: [String], folder: OutputFolder) throws -> Int {
+        let directories = Set(outputs.map(SitePath.directory(of:)) + site.model.assets.map { SitePath.directory(of: SitePath.assetOutputPath(for: $0)) })
+        for directory in directories.sorted() where !directory.isEmpty {
+            try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
+        }
+        let failures = ParallelMap.map(count: jobs.count) { index -> String? in
+            let context = PageContextBuilder(site: site, job: jobs[index]).build()
+            guard let html = templates.render(context, template: templateForJob[index]) else {
+                return "template \(templateForJob[index]) could not be rendered"
+            }
+            do {
+                try Data(html.utf8).write(to: folder.stagedURL(outputs[index]))
+                return nil
+            } catch {
+                return "\(outputs[index]): \(error.localizedDescription)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
+        return jobs.count
+    }
+
+    static func copyFiles(model: SiteModel, layout: ProjectLayout, folder: OutputFolder) throws -> Int {
+        var copies = model.assets.map { (layout.content.appendingPathComponent($0), SitePath.assetOutputPath(for: $0)) }
+        let themeAssets = layout.templates.appendingPathComponent(TemplateSet.assetFolder)
+        if let enumerator = FileManager.default.enumerator(atPath: themeAssets.path) {
+            while let relative = enumerator.nextObject() as? String {
+                let source = themeAssets.appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                if SitePath.fileName(of: relative).hasPrefix(".") { continue }
+                if FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                    try FileManager.default.createDirectory(at: folder.stagedURL("assets/" + relative), withIntermediateDirectories: true)
+                } else {
+                    copies.append((source, "assets/" + relative))
+                }
+            }
+            try FileManager.default.createDirectory(at: folder.stagedURL("assets"), withIntermediateDirectories: true)
+        }
+        let planned = copies
+        let failures = ParallelMap.map(count: planned.count) { index -> String? in
+            do {
+                try FileManager.default.copyItem(at: planned[index].0, to: folder.stagedURL(planned[index].1))
+                return nil
+            } catch {
+                return "\(planned[index].1): \(error.localizedDescription)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
+        return copies.count
+    }
+
+    static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder) throws {
+        guard let baseURL = site.model.config.baseURL else { return }
+        for stories in site.publications.stories {
+            try Data(Feeds.atom(stories, model: site.model, baseURL: baseURL).utf8).write(to: folder.stagedURL(stories.feedPath))
+        }
+        let listed = outputs.filter { $0 != "404.html" && $0 != "search.html" }
+        try Data(Feeds.sitemap(paths: listed, baseURL: baseURL).utf8).write(to: folder.stagedURL("sitemap.xml"))
+    }
+
+    static func pageCounts(_ model: SiteModel) -> [(String, Int)] {
+        var counts: [(String, Int)] = model.topSections.map { section in
+            (section.title, model.pages.filter { $0.sectionDirectory == section.directory || $0.sectionDirectory.hasPrefix(section.directory + "/") }.count)
+        }
+        let other = model.pages.filter { $0.sectionDirectory.isEmpty }.count
+        if other > 0 { counts.append(("其他", other)) }
+        return counts
+    }
+}
+
+struct WriteError: Error, LocalizedError {
+    var message: String
+    var errorDescription: String? { message }
+}

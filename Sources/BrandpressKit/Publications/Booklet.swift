@@ -1,0 +1,59 @@
+/// The brand identity booklet: one page per branch brand, in the booklet's order.
+public struct Booklet: Sendable {
+    public struct Brand: Sendable {
+        public var page: Int
+        public var number: Int
+        public var name: String
+        public var unit: String?
+        /// Site path of the logo image.
+        public var logoPath: String?
+        public var logoAlt: String
+        public var slogan: String?
+        public var meaning: String?
+        public var plan: [(key: String, label: String, text: String)]
+    }
+
+    public static let planParts: [(key: String, label: String)] = [
+        ("what", "做什么"), ("how", "怎么做"), ("who", "谁来做"), ("effect", "达到什么效果"),
+    ]
+
+    public var directory: String
+    public var indexPage: Int?
+    public var title: String
+    public var outputPath: String
+    public var brands: [Brand]
+
+    static func make(section: SectionNode, model: SiteModel, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> Booklet {
+        var brands: [Brand] = []
+        for index in model.readingOrder(of: section.directory) where model.pages[index].kind == .brand {
+            let page = model.pages[index]
+            let matter = page.frontMatter
+            func text(_ key: String) -> String? {
+                guard let value = matter.string(key)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+                return value
+            }
+            let name = text("brand") ?? page.title
+            var logoPath: String?
+            if let logo = text("logo") {
+                switch resolver.resolveFile(logo, field: "logo", sourcePath: page.path) {
+                case .success(let path): logoPath = path
+                case .failure(let problem):
+                    diagnostics.append(.error(problem.message, file: page.displayPath, line: matter.line(of: "logo")))
+                }
+            }
+            if text("unit") == nil {
+                diagnostics.append(.error("a brand needs the unit it belongs to; add `unit: 综采一区` (the branch or work area) to its front matter", file: page.displayPath, line: 1))
+            }
+            brands.append(Brand(
+                page: index, number: brands.count + 1, name: name, unit: text("unit"), logoPath: logoPath,
+                logoAlt: text("logo_alt") ?? "\(name)品牌标识", slogan: text("slogan"), meaning: text("meaning"),
+                plan: planParts.compactMap { part in text(part.key).map { (part.key, part.label, $0) } }))
+        }
+        return Booklet(directory: section.directory, indexPage: section.indexPage, title: section.title, outputPath: section.outputPath, brands: brands)
+    }
+
+    func neighbours(of page: Int) -> (previous: Int?, next: Int?) {
+        guard let position = brands.firstIndex(where: { $0.page == page }) else { return (nil, nil) }
+        return (position > 0 ? brands[position - 1].page : nil, position + 1 < brands.count ? brands[position + 1].page : nil)
+    }
+}

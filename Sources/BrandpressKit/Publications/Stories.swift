@@ -1,0 +1,95 @@
+/// Role-model stories: dated, newest first, paginated, with an index per unit and per tag.
+public struct Stories: Sendable {
+    public struct Term: Sendable {
+        public var name: String
+        public var outputPath: String
+        /// Stories with this unit or tag, newest first.
+        public var stories: [Int]
+    }
+
+    public var directory: String
+    public var indexPage: Int?
+    public var title: String
+    /// Every story, newest first.
+    public var stories: [Int]
+    public var pageSize: Int
+    /// Site paths of the index pages: the section page first, then `page-2.html` …
+    public var indexPaths: [String]
+    public var units: [Term]
+    public var tags: [Term]
+    public var unitsPath: String
+    public var tagsPath: String
+    public var feedPath: String
+    /// Site path of each story's cover image.
+    public var covers: [Int: String]
+
+    public static let defaultPageSize = 10
+
+    static func make(section: SectionNode, model: SiteModel, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> Stories {
+        var pageSize = defaultPageSize
+        if let index = section.indexPage, let value = model.pages[index].frontMatter.fields["page_size"] {
+            let page = model.pages[index]
+            if case .int(let size) = value, size > 0 {
+                pageSize = size
+            } else {
+                diagnostics.append(.error("'page_size' must be a whole number above 0, like `page_size: 10`", file: page.displayPath, line: page.frontMatter.line(of: "page_size")))
+            }
+        }
+        var stories = model.readingOrder(of: section.directory).filter { model.pages[$0].kind == .story }
+        for index in stories where model.pages[index].frontMatter.date == nil {
+            diagnostics.append(.error("a story needs a date; add `date: 2024-05-01` to its front matter", file: model.pages[index].displayPath, line: 1))
+        }
+        var covers: [Int: String] = [:]
+        for index in stories {
+            let page = model.pages[index]
+            guard let cover = page.frontMatter.string("cover"), !cover.isEmpty else { continue }
+            switch resolver.resolveFile(cover, field: "cover", sourcePath: page.path) {
+            case .success(let path): covers[index] = path
+            case .failure(let problem):
+                diagnostics.append(.error(problem.message, file: page.displayPath, line: page.frontMatter.line(of: "cover")))
+            }
+        }
+        stories.sort { a, b in
+            let pa = model.pages[a], pb = model.pages[b]
+            let da = pa.frontMatter.date, db = pb.frontMatter.date
+            if da != db { return (da.map { d in db.map { d > $0 } ?? true }) ?? false }
+            return pa.path < pb.path
+        }
+
+        let base = SitePath.outputDirectory(for: section.directory)
+        let pageCount = max(1, (stories.count + pageSize - 1) / pageSize)
+        let indexPaths = (1...pageCount).map { $0 == 1 ? section.outputPath : SitePath.join(base, "page-\($0).html") }
+
+        func terms(_ folder: String, _ values: (Page) -> [String]) -> [Term] {
+            var byName: [String: [Int]] = [:]
+            for index in stories {
+                for name in values(model.pages[index]) where !name.isEmpty { byName[name, default: []].append(index) }
+            }
+            return byName.keys.sorted().map { name in
+                Term(name: name, outputPath: SitePath.join(base, folder + "/" + termFileName(name) + ".html"), stories: byName[name]!)
+            }
+        }
+        return Stories(
+            directory: section.directory, indexPage: section.indexPage, title: section.title, stories: stories,
+            pageSize: pageSize, indexPaths: indexPaths,
+            units: terms("units") { $0.frontMatter.string("unit").map { [$0.trimmingCharacters(in: .whitespaces)] } ?? [] },
+            tags: terms("tags") { $0.frontMatter.tags },
+            unitsPath: SitePath.join(base, "units/index.html"),
+            tagsPath: SitePath.join(base, "tags/index.html"),
+            feedPath: SitePath.join(base, "feed.xml"), covers: covers)
+    }
+
+    /// A file name for a unit or tag: its own text, with characters file systems refuse replaced.
+    static func termFileName(_ name: String) -> String {
+        let unsafe: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|", "#", "%", "\0"]
+        var result = String(name.map { unsafe.contains($0) || $0.isWhitespace ? "-" : $0 })
+        if result.hasPrefix(".") { result = "-" + result.dropFirst() }
+        return result == "index" ? "index-" : result
+    }
+
+    /// Position of a story in the index, and its neighbours there.
+    func neighbours(of page: Int) -> (previous: Int?, next: Int?) {
+        guard let position = stories.firstIndex(of: page) else { return (nil, nil) }
+        return (position > 0 ? stories[position - 1] : nil, position + 1 < stories.count ? stories[position + 1] : nil)
+    }
+}

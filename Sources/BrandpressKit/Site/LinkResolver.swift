@@ -1,0 +1,101 @@
+import Foundation
+
+/// Turns link and image destinations written in `Content/` into URLs relative to the linking page.
+public struct LinkResolver: Sendable {
+    let pageOutputs: [String: Int]
+    let pages: [String]
+    let sectionOutputs: [String: String]
+    let assetPaths: Set<String>
+    let omittedDrafts: Set<String>
+
+    public init(model: SiteModel) {
+        pageOutputs = model.pageIndexByPath
+        pages = model.pages.map(\.outputPath)
+        sectionOutputs = model.sections.mapValues(\.outputPath)
+        assetPaths = model.assetPaths
+        omittedDrafts = model.omittedDrafts
+    }
+
+    /// True for destinations brandpress leaves alone: `https:`, `mailto:`, `#top`, `//host/…`.
+    static func isExternal(_ destination: String) -> Bool {
+        if destination.isEmpty || destination.hasPrefix("#") || destination.hasPrefix("//") { return true }
+        guard let colon = destination.firstIndex(of: ":") else { return false }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    /// Splits `a/b.md#x` into the decoded, normalised content path and the fragment.
+    func target(of destination: String, fromDirectory directory: String) -> (path: String, fragment: String?)? {
+        var rest = Substring(destination)
+        var fragment: String?
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = SitePath.percentDecode(String(rest[rest.index(after: hash)...]))
+            rest = rest[..<hash]
+        }
+        if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
+        let decoded = SitePath.percentDecode(String(rest)).replacingOccurrences(of: "\\", with: "/")
+        let joined = decoded.hasPrefix("/") ? String(decoded.dropFirst()) : SitePath.join(directory, decoded)
+        guard let normalized = SitePath.normalize(joined) else { return nil }
+        return (normalized, fragment.flatMap { $0.isEmpty ? nil : $0 })
+    }
+
+    /// Resolves one destination written in the page whose source is `sourcePath` and output `outputPath`.
+    public func resolve(_ destination: String, sourcePath: String, outputPath: String) -> LinkResolution {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if Self.isExternal(trimmed) { return .keep }
+        guard let (path, fragment) = target(of: trimmed, fromDirectory: SitePath.directory(of: sourcePath)) else {
+            return .invalid("the link '\(destination)' leads outside Content/; only files inside Content/ can be linked")
+        }
+        let suffix = fragment.map { "#" + $0 } ?? ""
+        let lower = path.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+            guard let index = pageOutputs[path] else {
+                if omittedDrafts.contains(path) {
+                    return .invalid("the link '\(destination)' points to a draft page, which is left out of the site; publish it (remove `draft: true`) or remove the link")
+                }
+                return .invalid("the link '\(destination)' points to Content/\(path), which does not exist; check the file name (links are relative to this page, or to Content/ when they start with `/`)")
+            }
+            return .rewrite(SitePath.relativeURL(from: outputPath, to: pages[index]) + suffix)
+        }
+        if assetPaths.contains(path) {
+            return .rewrite(SitePath.relativeURL(from: outputPath, to: SitePath.assetOutputPath(for: path)) + suffix)
+        }
+        if let section = sectionOutputs[path] {
+            return .rewrite(SitePath.relativeURL(from: outputPath, to: section) + suffix)
+        }
+        return .invalid("the link '\(destination)' points to Content/\(path), which does not exist; check the file name (links are relative to this page, or to Content/ when they start with `/`)")
+    }
+
+    /// The page and `#fragment` a link points to, when it points into a page of this site.
+    public func pageFragment(of destination: String, sourcePath: String) -> (page: Int, fragment: String)? {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("#") {
+            let fragment = SitePath.percentDecode(String(trimmed.dropFirst()))
+            return pageOutputs[sourcePath].flatMap { fragment.isEmpty ? nil : ($0, fragment) }
+        }
+        guard !Self.isExternal(trimmed), let (path, fragment) = target(of: trimmed, fromDirectory: SitePath.directory(of: sourcePath)),
+              let fragment, let index = pageOutputs[path] else { return nil }
+        return (index, fragment)
+    }
+
+    /// Resolves a file named in front matter (`logo`, `cover`) to its site path, or says what is wrong.
+    public func resolveFile(_ value: String, field: String, sourcePath: String) -> Result<String, FileProblem> {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if Self.isExternal(trimmed) {
+            return .failure(FileProblem(message: "'\(field)' must name a file inside Content/, not an address ('\(value)'): the site must work without a network"))
+        }
+        guard let (path, _) = target(of: trimmed, fromDirectory: SitePath.directory(of: sourcePath)) else {
+            return .failure(FileProblem(message: "'\(field)' points outside Content/ ('\(value)'); put the file inside Content/ and name it relative to this page"))
+        }
+        guard assetPaths.contains(path) else {
+            return .failure(FileProblem(message: "'\(field)' names Content/\(path), which does not exist; check the file name (it is relative to this page)"))
+        }
+        return .success(SitePath.assetOutputPath(for: path))
+    }
+}
+
+/// Why a file named in front matter cannot be used.
+public struct FileProblem: Error, Sendable {
+    public var message: String
+}

@@ -1,0 +1,47 @@
+/// Everything read from `Content/`, before templates: pages, sections, files to copy.
+public struct SiteModel: Sendable {
+    public var config: SiteConfig
+    public var pages: [Page]
+    public var sections: [String: SectionNode]
+    /// Content-relative paths of files copied as they are.
+    public var assets: [String]
+    public var pageIndexByPath: [String: Int]
+    public var assetPaths: Set<String>
+    /// Content paths of draft pages left out of this build, for clearer link errors.
+    public var omittedDrafts: Set<String>
+
+    public var root: SectionNode? { sections[""] }
+
+    /// Top-level sections in reading order: the site's main navigation.
+    public var topSections: [SectionNode] {
+        (root?.subsections ?? []).compactMap { sections[$0] }
+    }
+
+    public func section(of page: Page) -> SectionNode? {
+        sections[page.sectionDirectory]
+    }
+
+    /// The section (folder) a page is listed in: its parent folder's section for a section index.
+    public func parentSection(of page: Page) -> SectionNode? {
+        if page.isSectionIndex {
+            guard let parent = sections[page.sectionDirectory]?.parent else { return nil }
+            return sections[parent]
+        }
+        return sections[page.sectionDirectory]
+    }
+
+    /// Pages of a section and its sub-sections in reading order, sub-section index pages included.
+    public func readingOrder(of directory: String) -> [Int] {
+        guard let section = sections[directory] else { return [] }
+        var order: [Int] = []
+        for entry in section.entries {
+            switch entry {
+            case .page(let index): order.append(index)
+            case .section(let child):
+                if let index = sections[child]?.indexPage { order.append(index) }
+                order += readingOrder(of: child)
+            }
+        }
+        return order
+    }
+}

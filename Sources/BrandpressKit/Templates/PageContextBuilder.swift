@@ -1,0 +1,231 @@
+/// Builds the variables one template render gets (see README, "Templates"). Every URL is relative
+/// to `outputPath`. Dictionaries are not `Sendable`, so each worker builds its own.
+struct PageContextBuilder {
+    let site: SiteContext
+    let job: RenderJob
+    let outputPath: String
+
+    var model: SiteModel { site.model }
+
+    init(site: SiteContext, job: RenderJob) {
+        self.site = site
+        self.job = job
+        self.outputPath = site.outputPath(of: job)
+    }
+
+    func url(_ sitePath: String) -> String {
+        SitePath.relativeURL(from: outputPath, to: sitePath)
+    }
+
+    func build() -> [String: Any] {
+        var context = common()
+        switch job {
+        case .page(let index): addPage(index, to: &context)
+        case .sectionPage(let directory): addSectionPage(directory, to: &context)
+        case .storiesIndex(let publication, let number): addStoriesIndex(publication, number: number, to: &context)
+        case .taxonomy(let publication, let taxonomy, let term): addTaxonomy(publication, taxonomy, term, to: &context)
+        case .taxonomyList(let publication, let taxonomy): addTaxonomyList(publication, taxonomy, to: &context)
+        case .handbookPrint(let publication): addHandbookPrint(publication, to: &context)
+        case .search:
+            context["page"] = syntheticPage(title: "搜索", kind: "search")
+        case .notFound:
+            context["page"] = syntheticPage(title: "页面未找到", kind: "404")
+        }
+        return context
+    }
+
+    // MARK: - Every page
+
+    func common() -> [String: Any] {
+        let config = model.config
+        var siteValues: [String: Any] = [
+            "title": config.title, "language": config.language, "primaryColor": config.primaryColor,
+            "accentColor": config.accentColor, "generator": "brandpress",
+        ]
+        for (key, value) in [("description", config.description), ("organisation", config.organisation), ("footer", config.footer)] where !value.isEmpty {
+            siteValues[key] = value
+        }
+        // A 404 page is served at any depth, so it can only use absolute URLs, when the site has them.
+        let root = job == .notFound ? (config.baseURL ?? "") : SitePath.rootPrefix(for: outputPath)
+        var context: [String: Any] = [
+            "site": siteValues,
+            "root": root,
+            "assets": root + "assets/",
+            "homeURL": job == .notFound ? root + "index.html" : url("index.html"),
+            "searchURL": job == .notFound ? root + "search.html" : url("search.html"),
+        ]
+        var nav: [[String: Any]] = [["title": "首页", "url": context["homeURL"]!, "current": outputPath == "index.html"]]
+        for section in model.topSections {
+            let directory = SitePath.outputDirectory(for: section.directory) + "/"
+            nav.append([
+                "title": section.title,
+                "url": job == .notFound ? root + section.outputPath : url(section.outputPath),
+                "current": outputPath.hasPrefix(directory),
+            ])
+        }
+        context["nav"] = nav
+        let crumbs = breadcrumbs()
+        if !crumbs.isEmpty { context["breadcrumbs"] = crumbs }
+        return context
+    }
+
+    /// From the home page down to the folder above this page.
+    func breadcrumbs() -> [[String: Any]] {
+        guard job != .notFound, outputPath != "index.html" else { return [] }
+        var crumbs: [[String: Any]] = [["title": "首页", "url": url("index.html")]]
+        var directory = ""
+        let outputDirectory = SitePath.directory(of: outputPath)
+        let parts = outputDirectory.split(separator: "/").map(String.init)
+        let isFolderPage = SitePath.fileName(of: outputPath) == "index.html"
+        let sectionsByOutput = Dictionary(model.sections.values.map { (SitePath.outputDirectory(for: $0.directory), $0) }, uniquingKeysWith: { a, _ in a })
+        for (offset, part) in parts.enumerated() {
+            directory = SitePath.join(directory, part)
+            if isFolderPage && offset == parts.count - 1 { break }
+            guard let section = sectionsByOutput[directory] else { continue }
+            crumbs.append(["title": section.title, "url": url(section.outputPath)])
+        }
+        return crumbs
+    }
+
+    func syntheticPage(title: String, kind: String, content: String = "") -> [String: Any] {
+        ["title": title, "url": SitePath.percentEncode(SitePath.fileName(of: outputPath)), "kind": kind, "content": content, "toc": [Any](), "hasTOC": false, "params": [String: Any]()]
+    }
+
+    func pageValues(_ index: Int) -> [String: Any] {
+        let page = model.pages[index]
+        var values: [String: Any] = [
+            "title": page.title,
+            "url": SitePath.percentEncode(SitePath.fileName(of: page.outputPath)),
+            "kind": page.kind.rawValue,
+            "content": page.rendered?.html ?? "",
+            "params": page.frontMatter.fields.mapValues(\.templateValue),
+        ]
+        if !page.summary.isEmpty { values["summary"] = page.summary }
+        if let date = page.frontMatter.date { values["date"] = dateValues(date) }
+        let toc = (page.rendered?.headings ?? []).filter { (2...3).contains($0.level) }
+        values["toc"] = toc.map { ["level": $0.level, "id": $0.id, "text": $0.text] as [String: Any] }
+        values["hasTOC"] = toc.count >= 2
+        if !page.frontMatter.tags.isEmpty { values["tags"] = page.frontMatter.tags }
+        return values
+    }
+
+    func dateValues(_ date: PageDate) -> [String: Any] {
+        ["iso": date.isoDate, "display": date.chineseDate, "year": date.year]
+    }
+
+    /// `{title, url, summary, date}` for lists of pages.
+    func entry(_ index: Int) -> [String: Any] {
+        let page = model.pages[index]
+        var values: [String: Any] = ["title": page.title, "url": url(page.outputPath)]
+        if !page.summary.isEmpty { values["summary"] = page.summary }
+        if let date = page.frontMatter.date { values["date"] = dateValues(date) }
+        return values
+    }
+
+    func link(_ index: Int?) -> [String: Any]? {
+        index.map { ["title": model.pages[$0].title, "url": url(model.pages[$0].outputPath)] }
+    }
+
+    // MARK: - Pages written in Content/
+
+    func addPage(_ index: Int, to context: inout [String: Any]) {
+        let page = model.pages[index]
+        context["page"] = pageValues(index)
+        switch page.kind {
+        case .home: addHome(to: &context)
+        case .section: addSectionLists(page.sectionDirectory, to: &context)
+        case .page:
+            if let section = model.section(of: page) {
+                let order = section.pages
+                if let position = order.firstIndex(of: index) {
+                    context["prev"] = link(position > 0 ? order[position - 1] : nil)
+                    context["next"] = link(position + 1 < order.count ? order[position + 1] : nil)
+                }
+            }
+        case .booklet, .brand: addBooklet(page, index, to: &context)
+        case .handbook, .handbookPage: addHandbook(page, index, to: &context)
+        case .stories:
+            addSectionLists(page.sectionDirectory, to: &context)
+            if let publication = site.publications.storiesIndex(containing: page.sectionDirectory) {
+                addStoriesIndex(publication, number: 1, to: &context)
+            }
+        case .story: addStory(index, to: &context)
+        }
+    }
+
+    func addSectionPage(_ directory: String, to context: inout [String: Any]) {
+        let section = model.sections[directory]!
+        context["page"] = syntheticPage(title: directory.isEmpty ? model.config.title : section.title, kind: directory.isEmpty ? "home" : templateKind(of: section))
+        addSectionLists(directory, to: &context)
+        if directory.isEmpty { addHome(to: &context) }
+        if section.publication == .handbook, let handbook = site.publications.handbook(containing: section.publicationDirectory) {
+            context["book"] = bookValues(handbook, current: nil, currentDirectory: directory)
+            if let chapter = handbook.chapters.first(where: { $0.directory == directory }), let number = chapter.number {
+                var page = context["page"] as! [String: Any]
+                page["number"] = number
+                context["page"] = page
+            }
+        }
+    }
+
+    func templateKind(of section: SectionNode) -> String {
+        section.publication == .handbook ? PageKind.handbookPage.rawValue : PageKind.section.rawValue
+    }
+
+    func addSectionLists(_ directory: String, to context: inout [String: Any]) {
+        guard let section = model.sections[directory] else { return }
+        context["pages"] = section.pages.map(entry)
+        context["sections"] = section.subsections.compactMap { child -> [String: Any]? in
+            guard let node = model.sections[child] else { return nil }
+            var values: [String: Any] = ["title": node.title, "url": url(node.outputPath)]
+            if let index = node.indexPage, !model.pages[index].summary.isEmpty { values["summary"] = model.pages[index].summary }
+            return values
+        }
+    }
+
+    func addHome(to context: inout [String: Any]) {
+        context["publications"] = model.topSections.map { section -> [String: Any] in
+            var values: [String: Any] = ["title": section.title, "url": url(section.outputPath), "kind": section.publication?.rawValue ?? "section"]
+            if let index = section.indexPage, !model.pages[index].summary.isEmpty { values["summary"] = model.pages[index].summary }
+            var entries: [[String: Any]] = []
+            var count = section.pages.count
+            switch section.publication {
+            case .booklet?:
+                if let booklet = site.publications.booklet(containing: section.directory) {
+                    count = booklet.brands.count
+                    entries = booklet.brands.prefix(6).map { brand in
+                        var values = entry(brand.page)
+                        if let logo = brand.logoPath { values["image"] = url(logo); values["imageAlt"] = brand.logoAlt }
+                        if let slogan = brand.slogan { values["summary"] = slogan }
+                        return values
+                    }
+                }
+            case .handbook?:
+                if let handbook = site.publications.handbook(containing: section.directory) {
+                    count = handbook.chapters.count
+                    entries = handbook.chapters.prefix(6).map { chapter in
+                        ["title": [chapter.number, chapter.title].compactMap { $0 }.joined(separator: " "), "url": url(chapter.outputPath)]
+                    }
+                }
+            case .stories?:
+                if let publication = site.publications.storiesIndex(containing: section.directory) {
+                    let stories = site.publications.stories[publication]
+                    count = stories.stories.count
+                    entries = stories.stories.prefix(6).map { index in
+                        var values = entry(index)
+                        if let cover = stories.covers[index] {
+                            values["image"] = url(cover)
+                            values["imageAlt"] = model.pages[index].frontMatter.string("cover_alt") ?? model.pages[index].title
+                        }
+                        return values
+                    }
+                }
+            case nil:
+                entries = section.pages.prefix(6).map(entry)
+            }
+            values["count"] = count
+            if !entries.isEmpty { values["entries"] = entries }
+            return values
+        }
+    }
+}

@@ -1,0 +1,167 @@
+/// Variables of the three publications' pages (see README, "Templates").
+extension PageContextBuilder {
+    // MARK: - Booklet
+
+    func addBooklet(_ page: Page, _ index: Int, to context: inout [String: Any]) {
+        let directory = model.sections[page.sectionDirectory]?.publicationDirectory
+        guard let booklet = site.publications.booklet(containing: directory) else { return }
+        context["booklet"] = ["title": booklet.title, "url": url(booklet.outputPath)]
+        context["brands"] = booklet.brands.map(brandValues)
+        guard let brand = booklet.brands.first(where: { $0.page == index }) else { return }
+        context["brand"] = brandValues(brand)
+        let (previous, next) = booklet.neighbours(of: index)
+        context["prev"] = link(previous)
+        context["next"] = link(next)
+    }
+
+    func brandValues(_ brand: Booklet.Brand) -> [String: Any] {
+        var values: [String: Any] = [
+            "number": brand.number, "name": brand.name, "brand": brand.name, "title": model.pages[brand.page].title,
+            "url": url(model.pages[brand.page].outputPath), "logoAlt": brand.logoAlt,
+            "plan": brand.plan.map { ["key": $0.key, "label": $0.label, "text": $0.text] },
+        ]
+        if let unit = brand.unit { values["unit"] = unit }
+        if let logo = brand.logoPath { values["logo"] = url(logo) }
+        if let slogan = brand.slogan { values["slogan"] = slogan }
+        if let meaning = brand.meaning { values["meaning"] = meaning }
+        values["hasPlan"] = !brand.plan.isEmpty
+        return values
+    }
+
+    // MARK: - Handbook
+
+    func addHandbook(_ page: Page, _ index: Int, to context: inout [String: Any]) {
+        let directory = model.sections[page.sectionDirectory]?.publicationDirectory
+        guard let handbook = site.publications.handbook(containing: directory) else { return }
+        context["book"] = bookValues(handbook, current: index, currentDirectory: page.isSectionIndex ? page.sectionDirectory : nil)
+        if let number = handbook.numberByPage[index], var values = context["page"] as? [String: Any] {
+            values["number"] = number
+            context["page"] = values
+        }
+        if let position = handbook.readingOrder.firstIndex(of: index) {
+            context["prev"] = link(position > 0 ? handbook.readingOrder[position - 1] : nil)
+            context["next"] = link(position + 1 < handbook.readingOrder.count ? handbook.readingOrder[position + 1] : nil)
+        }
+    }
+
+    func bookValues(_ handbook: Handbook, current: Int?, currentDirectory: String?) -> [String: Any] {
+        let chapters = handbook.chapters.map { chapter -> [String: Any] in
+            let sections = chapter.sections.map { section -> [String: Any] in
+                var values: [String: Any] = ["title": section.title, "url": url(section.outputPath), "current": section.page == current]
+                if let number = section.number { values["number"] = number }
+                return values
+            }
+            let isCurrent = (current != nil && chapter.page == current) || (currentDirectory != nil && chapter.directory == currentDirectory)
+            var values: [String: Any] = [
+                "title": chapter.title, "url": url(chapter.outputPath), "current": isCurrent,
+                "open": isCurrent || chapter.sections.contains { $0.page == current }, "sections": sections,
+            ]
+            if let number = chapter.number { values["number"] = number }
+            return values
+        }
+        return ["title": handbook.title, "url": url(handbook.outputPath), "printURL": url(handbook.printPath), "chapters": chapters]
+    }
+
+    func addHandbookPrint(_ publication: Int, to context: inout [String: Any]) {
+        let handbook = site.publications.handbooks[publication]
+        let contents = site.printContents[publication]
+        var page = syntheticPage(title: handbook.title, kind: "handbook-print", content: handbook.indexPage.flatMap { contents[$0] } ?? "")
+        if let index = handbook.indexPage, !model.pages[index].summary.isEmpty { page["summary"] = model.pages[index].summary }
+        context["page"] = page
+        context["book"] = bookValues(handbook, current: nil, currentDirectory: nil)
+        context["chapters"] = handbook.chapters.map { chapter -> [String: Any] in
+            var values: [String: Any] = [
+                "title": chapter.title, "id": PrintView.anchor(for: chapter.outputPath),
+                "content": chapter.page.flatMap { contents[$0] } ?? "",
+                "sections": chapter.sections.map { section -> [String: Any] in
+                    var values: [String: Any] = ["title": section.title, "id": PrintView.anchor(for: section.outputPath), "content": contents[section.page] ?? ""]
+                    if let number = section.number { values["number"] = number }
+                    return values
+                },
+            ]
+            if let number = chapter.number { values["number"] = number }
+            return values
+        }
+    }
+
+    // MARK: - Stories
+
+    func storyValues(_ index: Int, in stories: Stories) -> [String: Any] {
+        let page = model.pages[index]
+        var values = entry(index)
+        if let unit = page.frontMatter.string("unit")?.trimmingCharacters(in: .whitespaces), !unit.isEmpty {
+            values["unit"] = unit
+            if let term = stories.units.first(where: { $0.name == unit }) { values["unitURL"] = url(term.outputPath) }
+        }
+        if let author = page.frontMatter.string("author"), !author.isEmpty { values["author"] = author }
+        if let cover = stories.covers[index] {
+            values["cover"] = url(cover)
+            values["coverAlt"] = page.frontMatter.string("cover_alt") ?? page.title
+        }
+        let tags = page.frontMatter.tags.compactMap { tag -> [String: Any]? in
+            stories.tags.first { $0.name == tag }.map { ["name": tag, "url": url($0.outputPath)] }
+        }
+        if !tags.isEmpty { values["tags"] = tags }
+        return values
+    }
+
+    func addStoriesCommon(_ stories: Stories, to context: inout [String: Any]) {
+        context["units"] = stories.units.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
+        context["tags"] = stories.tags.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
+        context["unitsURL"] = url(stories.unitsPath)
+        context["tagsURL"] = url(stories.tagsPath)
+        context["storiesURL"] = url(stories.indexPaths[0])
+        if model.config.baseURL != nil { context["feedURL"] = url(stories.feedPath) }
+    }
+
+    func addStoriesIndex(_ publication: Int, number: Int, to context: inout [String: Any]) {
+        let stories = site.publications.stories[publication]
+        addStoriesCommon(stories, to: &context)
+        if context["page"] == nil {
+            var page = stories.indexPage.map(pageValues) ?? syntheticPage(title: stories.title, kind: "stories")
+            page["title"] = "\(stories.title)（第\(number)页）"
+            page["url"] = SitePath.percentEncode(SitePath.fileName(of: outputPath))
+            context["page"] = page
+        }
+        let slice = stories.stories.dropFirst((number - 1) * stories.pageSize).prefix(stories.pageSize)
+        context["stories"] = slice.map { storyValues($0, in: stories) }
+        let total = stories.indexPaths.count
+        var pagination: [String: Any] = [
+            "current": number, "total": total,
+            "pages": stories.indexPaths.enumerated().map { ["number": $0.offset + 1, "url": url($0.element), "current": $0.offset + 1 == number] as [String: Any] },
+        ]
+        if number > 1 { pagination["prev"] = url(stories.indexPaths[number - 2]) }
+        if number < total { pagination["next"] = url(stories.indexPaths[number]) }
+        context["pagination"] = pagination
+    }
+
+    func addStory(_ index: Int, to context: inout [String: Any]) {
+        let directory = model.sections[model.pages[index].sectionDirectory]?.publicationDirectory
+        guard let publication = site.publications.storiesIndex(containing: directory) else { return }
+        let stories = site.publications.stories[publication]
+        addStoriesCommon(stories, to: &context)
+        context["story"] = storyValues(index, in: stories)
+        let (previous, next) = stories.neighbours(of: index)
+        context["prev"] = link(previous)
+        context["next"] = link(next)
+    }
+
+    func addTaxonomy(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, _ termIndex: Int, to context: inout [String: Any]) {
+        let stories = site.publications.stories[publication]
+        let term = (taxonomy == .units ? stories.units : stories.tags)[termIndex]
+        let kind = taxonomy == .units ? "单位" : "标签"
+        addStoriesCommon(stories, to: &context)
+        context["page"] = syntheticPage(title: "\(kind)：\(term.name)", kind: "taxonomy")
+        context["term"] = ["name": term.name, "kind": kind, "count": term.stories.count]
+        context["stories"] = term.stories.map { storyValues($0, in: stories) }
+    }
+
+    func addTaxonomyList(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, to context: inout [String: Any]) {
+        let stories = site.publications.stories[publication]
+        addStoriesCommon(stories, to: &context)
+        let kind = taxonomy == .units ? "单位" : "标签"
+        context["page"] = syntheticPage(title: "按\(kind)浏览", kind: "taxonomy-list")
+        context["term"] = ["kind": kind]
+        context["terms"] = taxonomy == .units ? context["units"] : context["tags"]
+    }
+}

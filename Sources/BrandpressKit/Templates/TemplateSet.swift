@@ -1,0 +1,117 @@
+import Foundation
+import Mustache
+
+/// The Mustache templates of `Templates/`, parsed once, with every partial and parent name checked.
+public struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+    public let names: Set<String>
+
+    /// A `{{>name}}` or `{{<name}}` tag, found in a template's text.
+    struct Reference {
+        var name: String
+        var line: Int
+        var column: Int
+    }
+
+    public static let fileExtension = "mustache"
+    /// Folders of `Templates/` that hold no templates.
+    static let assetFolder = "assets"
+
+    public static func load(from directory: URL, displayPrefix: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var references: [(file: String, Reference)] = []
+        var names: Set<String> = []
+        guard FileManager.default.fileExists(atPath: directory.path) else {
+            return (nil, [.error("there is no Templates/ folder; copy the default theme's Templates/ into the project", file: String(displayPrefix.dropLast()))])
+        }
+        for relative in templateFiles(in: directory) {
+            let display = displayPrefix + relative
+            let name = String(relative.dropLast(fileExtension.count + 1))
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(relative).path) else {
+                diagnostics.append(.error("cannot read this template; check its permissions", file: display))
+                continue
+            }
+            let text: String
+            do {
+                text = try TextDecoding.decode(data, path: display).text
+            } catch let failure as BuildFailure {
+                diagnostics += failure.diagnostics
+                continue
+            } catch {
+                diagnostics.append(.error("cannot read this template: \(error)", file: display))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+                references += scanReferences(text).map { (display, $0) }
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax error: \(describe(error.error))", file: display,
+                                          line: error.context.lineNumber, column: error.context.columnNumber))
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error)", file: display))
+            }
+        }
+        for (file, reference) in references where !names.contains(reference.name) {
+            let similar = names.sorted().min { EditDistance.between($0, reference.name) < EditDistance.between($1, reference.name) }
+            var message = "this template uses '\(reference.name)', but there is no Templates/\(reference.name).\(fileExtension)"
+            if let similar, EditDistance.between(similar, reference.name) <= 3 { message += "; did you mean '\(similar)'?" }
+            diagnostics.append(.error(message, file: file, line: reference.line, column: reference.column))
+        }
+        return (TemplateSet(library: library, names: names), diagnostics)
+    }
+
+    public func render(_ context: [String: Any], template name: String) -> String? {
+        library.render(context, withTemplate: name)
+    }
+
+    static func templateFiles(in directory: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative == assetFolder || relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+                enumerator.skipDescendants()
+                continue
+            }
+            if relative.hasSuffix("." + fileExtension) { files.append(relative) }
+        }
+        return files.sorted()
+    }
+
+    /// Partial and parent names: swift-mustache renders a missing one as nothing, so brandpress checks them.
+    static func scanReferences(_ text: String) -> [Reference] {
+        var references: [Reference] = []
+        for (lineOffset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...]
+                guard let close = afterOpen.range(of: "}}") else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let sigil = tag.first, sigil == ">" || sigil == "<" {
+                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty && !name.hasPrefix("*") {
+                        let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                        references.append(Reference(name: name, line: lineOffset + 1, column: column))
+                    }
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return references
+    }
+
+    static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a closing tag {{/name}} does not match the section it closes"
+        case .unfinishedName?: return "a tag is not finished; every {{ needs its }}"
+        case .expectedSectionEnd?: return "a section {{#name}} or block {{$name}} is never closed with {{/name}}"
+        case .invalidSetDelimiter?: return "a set-delimiter tag {{=<% %>=}} is malformed"
+        case .transformAppliedToInheritanceSection?: return "a transform cannot be applied to an inheritance section"
+        case .illegalTokenInsideInheritSection?, .textInsideInheritSection?:
+            return "inside {{<parent}} … {{/parent}} only block definitions {{$name}}…{{/name}} may appear"
+        case .invalidConfigVariableSyntax?, .unrecognisedConfigVariable?: return "a {{% … }} configuration tag is not understood"
+        case nil: return "\(error)"
+        }
+    }
+}
