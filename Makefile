@@ -1,0 +1,30 @@
+# brandpress: `make site` builds the sample into Output/, `make test` runs the tests.
+SWIFT ?= swift
+BINARY := .build/release/brandpress
+
+.PHONY: site build test spec bench clean deps
+
+site: build
+	$(BINARY) build
+
+build: deps
+	$(SWIFT) build -c release --product brandpress
+
+test: deps
+	$(SWIFT) test
+
+SPEC_RUNNER ?= ../shared/commonmark/run_spec.py
+
+spec: build
+	python3 $(SPEC_RUNNER) $(BINARY) render --commonmark --unsafe -
+
+# cmark's C library and headers come from Debian's libcmark-dev.
+deps:
+	@if ! pkg-config --exists libcmark; then \
+		echo "installing libcmark-dev (cmark's C library) with apt-get"; \
+		if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+clean:
+	rm -rf .build Output
