@@ -60,6 +60,7 @@ public enum SiteBuilder {
         let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents)
         let jobs = site.jobs()
         var templateForJob: [String] = []
+        var missingTemplates: Set<String> = []
         for job in jobs {
             let wanted = site.templateName(of: job)
             if case .page(let index) = job, let chosen = model.pages[index].frontMatter.template {
@@ -72,8 +73,8 @@ public enum SiteBuilder {
                     continue
                 }
             }
-            guard let name = SiteContext.resolveTemplate(wanted, in: templates.names) else {
-                diagnostics.append(.error("there is no template for '\(wanted)' pages; add Templates/\(wanted).mustache or Templates/page.mustache", file: layout.display(layout.templates)))
+            guard let name = SiteContext.resolveTemplate(wanted, in: templates.names.union(templates.brokenNames)) else {
+                if missingTemplates.insert(wanted).inserted { diagnostics.append(.error("there is no template for '\(wanted)' pages; add Templates/\(wanted).mustache or Templates/page.mustache", file: layout.display(layout.templates))) }
                 templateForJob.append("")
                 continue
             }
@@ -150,11 +151,17 @@ public enum SiteBuilder {
         let assetOutputs = Set(model.assets.map { SitePath.assetOutputPath(for: $0).lowercased() })
         for (job, output) in zip(jobs, outputs) {
             let key = output.lowercased()
-            let clash = owners[key] != nil || assetOutputs.contains(key) || key.hasPrefix("assets/")
-            owners[key] = owners[key] ?? job
+            defer { owners[key] = owners[key] ?? job }
+            var isPage = false
+            if case .page = job { isPage = true }
+            let other = owners[key]
+            var otherIsPage = false
+            if case .page? = other { otherIsPage = true }
+            // Clashes among written pages and files were reported when the routes were made.
+            let clash = (other != nil && !(isPage && otherIsPage)) || (!isPage && assetOutputs.contains(key)) || key.hasPrefix("assets/")
             guard clash else { continue }
             let file: String
-            if case .page(let index) = job { file = model.pages[index].displayPath } else if case .page(let index)? = owners[key] { file = model.pages[index].displayPath } else { file = layout.display(layout.content) }
+            if case .page(let index) = job { file = model.pages[index].displayPath } else if case .page(let index)? = other { file = model.pages[index].displayPath } else { file = layout.display(layout.content) }
             diagnostics.append(.error("Output/\(output) is also a page brandpress makes itself (story index pages, unit and tag pages, the handbook's print.html, search.html, 404.html, assets/); rename this file or give it another `slug:`", file: file))
         }
         return diagnostics

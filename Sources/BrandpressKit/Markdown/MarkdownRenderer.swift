@@ -28,6 +28,9 @@ private struct DocumentPass {
     var diagnostics: [Diagnostic] = []
     var plainText = ""
     var firstParagraph: String?
+    /// The document's bytes and where each line starts: cmark counts columns in bytes, editors in characters.
+    var sourceBytes: [UInt8] = []
+    var lineStarts: [Int] = [0]
 
     init(options: MarkdownOptions, resolveLink: @escaping MarkdownRenderer.LinkResolver) {
         self.options = options
@@ -44,6 +47,8 @@ private struct DocumentPass {
     var renderOptions: Int32 { parseOptions }
 
     mutating func run(_ markdown: String) -> RenderedMarkdown {
+        sourceBytes = Array(markdown.utf8)
+        for (offset, byte) in sourceBytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
         let document = parse(markdown)
         defer { cmark_node_free(document) }
         if options.pipeTables {
@@ -181,7 +186,8 @@ private struct DocumentPass {
     private mutating func handleReference(_ node: OpaquePointer, isImage: Bool, lineOffset: Int) {
         let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
         let line = Int(cmark_node_get_start_line(node)) + lineOffset
-        let column = Int(cmark_node_get_start_column(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        let column = lineOffset == 0 ? characterColumn(line: line, byteColumn: byteColumn) : byteColumn
         references.append(LinkReference(
             destination: destination,
             isImage: isImage,
@@ -201,6 +207,14 @@ private struct DocumentPass {
         case .invalid(let message):
             diagnostics.append(.error(message, file: nil, line: line, column: column))
         }
+    }
+
+    /// 1-based column in characters of a 1-based byte column on a line of the document.
+    func characterColumn(line: Int, byteColumn: Int) -> Int {
+        guard line >= 1, line <= lineStarts.count, byteColumn > 1 else { return byteColumn }
+        let start = lineStarts[line - 1]
+        let end = min(start + byteColumn - 1, sourceBytes.count)
+        return String(decoding: sourceBytes[start..<end], as: UTF8.self).count + 1
     }
 
     private func replaceHeading(_ node: OpaquePointer, id: String, level: Int) {

@@ -5,6 +5,8 @@ import Mustache
 public struct TemplateSet: Sendable {
     let library: MustacheLibrary
     public let names: Set<String>
+    /// Templates that exist but failed to parse (already reported); not "missing".
+    public let brokenNames: Set<String>
 
     /// A `{{>name}}` or `{{<name}}` tag, found in a template's text.
     struct Reference {
@@ -22,6 +24,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var references: [(file: String, Reference)] = []
         var names: Set<String> = []
+        var brokenNames: Set<String> = []
         guard FileManager.default.fileExists(atPath: directory.path) else {
             return (nil, [.error("there is no Templates/ folder; copy the default theme's Templates/ into the project", file: String(displayPrefix.dropLast()))])
         }
@@ -47,19 +50,21 @@ public struct TemplateSet: Sendable {
                 names.insert(name)
                 references += scanReferences(text).map { (display, $0) }
             } catch let error as MustacheTemplate.ParserError {
+                brokenNames.insert(name)
                 diagnostics.append(.error("template syntax error: \(describe(error.error))", file: display,
                                           line: error.context.lineNumber, column: error.context.columnNumber))
             } catch {
+                brokenNames.insert(name)
                 diagnostics.append(.error("template syntax error: \(error)", file: display))
             }
         }
-        for (file, reference) in references where !names.contains(reference.name) {
+        for (file, reference) in references where !names.contains(reference.name) && !brokenNames.contains(reference.name) {
             let similar = names.sorted().min { EditDistance.between($0, reference.name) < EditDistance.between($1, reference.name) }
             var message = "this template uses '\(reference.name)', but there is no Templates/\(reference.name).\(fileExtension)"
             if let similar, EditDistance.between(similar, reference.name) <= 3 { message += "; did you mean '\(similar)'?" }
             diagnostics.append(.error(message, file: file, line: reference.line, column: reference.column))
         }
-        return (TemplateSet(library: library, names: names), diagnostics)
+        return (TemplateSet(library: library, names: names, brokenNames: brokenNames), diagnostics)
     }
 
     public func render(_ context: [String: Any], template name: String) -> String? {
