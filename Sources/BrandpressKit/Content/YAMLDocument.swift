@@ -18,7 +18,7 @@ struct YAMLDocument {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw BuildFailure(Self.diagnostic(for: error, file: file, firstLine: firstLine))
+            throw BuildFailure(Self.diagnostic(for: error, text: text, file: file, firstLine: firstLine))
         }
         guard let root else {
             entries = []
@@ -46,15 +46,23 @@ struct YAMLDocument {
         self.entries = entries
     }
 
-    static func diagnostic(for error: YamlError, file: String, firstLine: Int) -> Diagnostic {
+    static func diagnostic(for error: YamlError, text: String, file: String, firstLine: Int) -> Diagnostic {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
             let detail = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")
-            return .error(
-                "malformed YAML: \(detail); check the quoting and indentation of this line (values containing ': ' or starting with a special character need quotes)",
-                file: file, line: firstLine + mark.line - 1, column: mark.column)
+            // The problem is often only noticed at the end; the construct that started it is where to look.
+            let location = context?.mark ?? mark
+            var message = "malformed YAML: \(detail); check the quoting and brackets of this line (values containing ': ' or starting with a special character like [ { * & need quotes)"
+            if location.line != mark.line { message += "; the problem shows on line \(firstLine + mark.line - 1)" }
+            return .error(message, file: file, line: firstLine + location.line - 1, column: location.column)
         case let .duplicatedKeysInMapping(duplicates, context):
-            return .error("the key '\(duplicates.joined(separator: "', '"))' appears twice; keep one of them", file: file, line: firstLine + context.mark.line - 1, column: context.mark.column)
+            let key = duplicates.first ?? ""
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().filter { _, line in
+                line.hasPrefix(key) && line.dropFirst(key.count).drop { $0 == " " }.hasPrefix(":")
+            }.map(\.offset)
+            let line = lines.count >= 2 ? firstLine + lines[1] : firstLine + context.mark.line - 1
+            let first = lines.first.map { " (first on line \(firstLine + $0))" } ?? ""
+            return .error("the key '\(duplicates.joined(separator: "', '"))' appears twice\(first); keep one of them", file: file, line: line, column: 1)
         default:
             return .error("malformed YAML: \(error)", file: file, line: firstLine)
         }
