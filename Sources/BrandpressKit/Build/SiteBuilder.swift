@@ -80,6 +80,11 @@ public enum SiteBuilder {
             }
             templateForJob.append(name)
         }
+        if model.config.baseURL == nil && !publications.stories.isEmpty {
+            diagnostics.append(.warning(
+                "no Atom feed or sitemap was made, because they need absolute addresses; set `base_url:` in Content/site.yml to the address the site is published at",
+                file: layout.display(layout.content.appendingPathComponent(SiteConfig.fileName))))
+        }
         let outputs = jobs.map(site.outputPath(of:))
         diagnostics += checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
