@@ -114,6 +114,12 @@ private let unsafeCommonMark: MarkdownOptions = {
         #expect(rendered.references.map(\.line) == [5, 6])
     }
 
+    @Test func referenceLinksInCellsUseDefinitionsAnywhere() {
+        let markdown = "[a]: /first \"T\"\n| [x][a] | [b] |\n| - | - |\n\n> [b]: /quoted\n"
+        let html = MarkdownRenderer.render(markdown, options: unsafeCommonMark).html
+        #expect(html.contains("<th><a href=\"/first\" title=\"T\">x</a></th>\n<th><a href=\"/quoted\">b</a></th>"))
+    }
+
     @Test func cellsThatLookLikeBlocksStayInline() {
         let markdown = "| a | b | c | d |\n| - | - | - | - |\n| - | 1. x | # h | > q |\n"
         let html = MarkdownRenderer.render(markdown, options: unsafeCommonMark).html

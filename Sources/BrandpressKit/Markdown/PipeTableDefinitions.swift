@@ -1,38 +1,79 @@
 import Ccmark
 
-/// The document's link reference definitions as Markdown, so a cell rendered on its own can
-/// still use `[text][label]` links. cmark does not expose its reference map: this takes the
-/// top-level source lines no block covers (where definitions end up) and keeps them only if
-/// cmark parses them to nothing but definitions.
+/// Link reference definitions for Markdown rendered apart from its page (table cells).
+/// cmark keeps its reference map private, so this asks cmark itself: it parses the page after one
+/// probe paragraph `[label]` per candidate label and reads back the links the probes became.
 enum PipeTableDefinitions {
-    static func text(of document: OpaquePointer, lines: [Substring]) -> String {
-        var covered = [Bool](repeating: false, count: lines.count)
-        var child = cmark_node_first_child(document)
-        while let node = child {
-            let first = max(Int(cmark_node_get_start_line(node)), 1)
-            let last = min(Int(cmark_node_get_end_line(node)), lines.count)
-            if first <= last {
-                for index in (first - 1)..<last { covered[index] = true }
+    /// Texts between `[` and `]` (no nested brackets), the candidate reference labels.
+    static func bracketedTexts(in texts: [String]) -> [String] {
+        var labels: [String] = []
+        var seen: Set<String> = []
+        for text in texts where text.contains("[") {
+            var current: String?
+            var escaped = false
+            for character in text {
+                if escaped {
+                    current?.append(character)
+                    escaped = false
+                    continue
+                }
+                switch character {
+                case "\\":
+                    current?.append(character)
+                    escaped = true
+                case "[":
+                    current = ""
+                case "]":
+                    if let label = current, !label.allSatisfy(\.isWhitespace), label.count <= 999, seen.insert(label).inserted {
+                        labels.append(label)
+                    }
+                    current = nil
+                default:
+                    current?.append(character)
+                }
             }
-            child = cmark_node_next(node)
         }
-        let uncovered = lines.indices.filter { !covered[$0] }.map { lines[$0] }
-        var text = uncovered.joined(separator: "\n")
-        guard text.contains("]:") else { return "" }
-        text += "\n"
-        return parsesToDefinitionsOnly(text) ? text : ""
+        return labels
     }
 
-    private static func parsesToDefinitionsOnly(_ markdown: String) -> Bool {
-        var text = markdown
-        return text.withUTF8 { buffer in
+    /// `[label]: <url> "title"` lines for the labels the page defines; empty when none.
+    static func markdown(for labels: [String], source: String) -> String {
+        guard !labels.isEmpty, source.contains("]:") else { return "" }
+        // Definitions apply to the whole document, so probes placed before the page see them all,
+        // and a blank line keeps them apart from the page's first block.
+        var probe = labels.map { "[\($0)]\n\n" }.joined() + source
+        let document = probe.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
-                guard let document = cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT) else {
-                    return false
-                }
-                defer { cmark_node_free(document) }
-                return cmark_node_first_child(document) == nil
+                cmark_parse_document(chars.baseAddress, chars.count, CMARK_OPT_DEFAULT)
             }
         }
+        guard let document else { return "" }
+        defer { cmark_node_free(document) }
+
+        var definitions = ""
+        var paragraph = cmark_node_first_child(document)
+        for label in labels {
+            guard let current = paragraph else { break }
+            if cmark_node_get_type(current) == CMARK_NODE_PARAGRAPH,
+               let link = cmark_node_first_child(current),
+               cmark_node_get_type(link) == CMARK_NODE_LINK,
+               cmark_node_next(link) == nil {
+                let url = cmark_node_get_url(link).map { String(cString: $0) } ?? ""
+                let title = cmark_node_get_title(link).map { String(cString: $0) } ?? ""
+                definitions += "[\(label)]: <\(escaped(url, in: "<>"))>"
+                definitions += title.isEmpty ? "\n" : " \"\(escaped(title, in: "\""))\"\n"
+            }
+            paragraph = cmark_node_next(current)
+        }
+        return definitions
+    }
+
+    private static func escaped(_ text: String, in characters: String) -> String {
+        var result = ""
+        for character in text {
+            if character == "\\" || characters.contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
     }
 }

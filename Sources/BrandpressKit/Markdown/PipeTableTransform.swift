@@ -9,9 +9,17 @@ enum PipeTableTransform {
         let candidates = multiLineBlocks(in: document)
         guard !candidates.isEmpty else { return }
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        let renderer = PipeTableBlockRenderer(definitions: PipeTableDefinitions.text(of: document, lines: lines))
-        for block in candidates {
-            renderer.transform(block, sourceLines: lines, renderInline: renderCell)
+        let blocks = candidates.compactMap { PipeTableBlock(node: $0, sourceLines: lines) }
+        guard !blocks.isEmpty else { return }
+        let labels = PipeTableDefinitions.bracketedTexts(in: blocks.flatMap(\.inlineTexts))
+        let definitions = PipeTableDefinitions.markdown(for: labels, source: source)
+        for block in blocks {
+            block.replaceNode { markdown, line in
+                guard !markdown.isEmpty else { return "" }
+                // Cells are rendered as separate documents, which need the page's link definitions.
+                let text = definitions.isEmpty || !markdown.contains("[") ? markdown : markdown + "\n\n" + definitions
+                return renderCell(text, line)
+            }
         }
     }
 
@@ -34,16 +42,25 @@ enum PipeTableTransform {
     }
 }
 
-/// Replaces one paragraph or setext heading by its paragraphs and tables.
-private struct PipeTableBlockRenderer {
-    let definitions: String
+/// A paragraph or setext heading that holds at least one table, and what replaces it.
+private struct PipeTableBlock {
+    let node: OpaquePointer
+    let firstLine: Int
+    let lines: [PipeTableLine]
+    var segments: [PipeTableLayout.Segment]
+    /// The heading level when the node is a setext heading.
+    let headingLevel: Int32?
+    /// GFM reads a `---` underline after a table as a thematic break.
+    var endsWithThematicBreak = false
 
-    func transform(_ node: OpaquePointer, sourceLines: [Substring], renderInline: (String, Int) -> String) {
+    init?(node: OpaquePointer, sourceLines: [Substring]) {
         let isHeading = cmark_node_get_type(node) == CMARK_NODE_HEADING
         let firstLine = Int(cmark_node_get_start_line(node))
         var lastLine = Int(cmark_node_get_end_line(node))
         if isHeading { lastLine -= 1 }
-        guard firstLine >= 1, lastLine <= sourceLines.count, firstLine <= lastLine else { return }
+        guard firstLine >= 1, lastLine < sourceLines.count || (!isHeading && lastLine == sourceLines.count),
+              firstLine <= lastLine
+        else { return nil }
 
         let containers = PipeTableContainers(of: node)
         let firstColumn = Int(cmark_node_get_start_column(node))
@@ -55,68 +72,75 @@ private struct PipeTableBlockRenderer {
                 : containers.continuationLine(raw))
         }
         guard lines.contains(where: { $0.text.contains("|") }),
-              var segments = PipeTableLayout.segments(of: lines)
-        else { return }
+              let segments = PipeTableLayout.segments(of: lines)
+        else { return nil }
 
-        var trailingBlock: OpaquePointer?
+        self.node = node
+        self.firstLine = firstLine
+        self.lines = lines
+        self.segments = segments
+        self.headingLevel = isHeading ? cmark_node_get_heading_level(node) : nil
         if isHeading {
-            let underline = containers.continuationLine(sourceLines[lastLine])
-            let level = Int(cmark_node_get_heading_level(node))
-            trailingBlock = headingUnderline(level: level, underline: underline, segments: &segments, lines: lines, firstLine: firstLine)
+            applyUnderline(containers.continuationLine(sourceLines[lastLine]))
         }
+    }
 
+    /// A setext underline after a table: `===` is one more row, `---` a thematic break.
+    /// After paragraph text the underline keeps making that text a heading.
+    private mutating func applyUnderline(_ underline: PipeTableLine) {
+        guard case .table(var table, let tableLine, let count)? = segments.last else { return }
+        if headingLevel == 1, table.appendRow(underline.text) {
+            segments[segments.count - 1] = .table(table, firstLine: tableLine, lineCount: count + 1)
+        } else {
+            endsWithThematicBreak = true
+        }
+    }
+
+    private func paragraphText(_ range: Range<Int>) -> String {
+        range.map { String(lines[$0].text) }.joined(separator: "\n")
+    }
+
+    /// Every piece of Markdown this block will render.
+    var inlineTexts: [String] {
+        segments.flatMap { segment -> [String] in
+            switch segment {
+            case .paragraph(let range): [paragraphText(range)]
+            case .table(let table, _, _): table.header + table.rows.flatMap { $0 }
+            }
+        }
+    }
+
+    func replaceNode(render: (String, Int) -> String) {
         for (index, segment) in segments.enumerated() {
-            let isLast = index == segments.count - 1
             switch segment {
             case .paragraph(let range):
-                let text = range.map { String(lines[$0].text) }.joined(separator: "\n")
-                let html = render(text, line: firstLine + range.lowerBound, with: renderInline)
+                let html = render(paragraphText(range), firstLine + range.lowerBound)
                 guard !html.isEmpty else { continue }
-                let type = isHeading && isLast ? CMARK_NODE_HEADING : CMARK_NODE_PARAGRAPH
-                let block = cmark_node_new(type)!
-                if type == CMARK_NODE_HEADING {
-                    cmark_node_set_heading_level(block, cmark_node_get_heading_level(node))
+                let block: OpaquePointer
+                if let headingLevel, index == segments.count - 1 {
+                    block = cmark_node_new(CMARK_NODE_HEADING)!
+                    cmark_node_set_heading_level(block, headingLevel)
+                } else {
+                    block = cmark_node_new(CMARK_NODE_PARAGRAPH)!
                 }
+                // A real paragraph node keeps cmark's choice of `<p>` or none in tight lists.
                 let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE)!
                 cmark_node_set_on_enter(inline, html)
                 cmark_node_append_child(block, inline)
                 cmark_node_insert_before(node, block)
             case .table(let table, let tableLine, _):
                 let html = table.html { cell, row in
-                    render(PipeTableCellText.inlineOnly(cell), line: firstLine + tableLine + row, with: renderInline)
+                    render(PipeTableCellText.inlineOnly(cell), firstLine + tableLine + row)
                 }
                 let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK)!
                 cmark_node_set_on_enter(block, html)
                 cmark_node_insert_before(node, block)
             }
         }
-        if let trailingBlock {
-            cmark_node_insert_before(node, trailingBlock)
+        if endsWithThematicBreak {
+            cmark_node_insert_before(node, cmark_node_new(CMARK_NODE_THEMATIC_BREAK))
         }
         cmark_node_unlink(node)
         cmark_node_free(node)
-    }
-
-    /// What GFM makes of a setext underline after a table: `===` is one more row, `---` a
-    /// thematic break. After paragraph text the underline still makes that text a heading.
-    private func headingUnderline(
-        level: Int, underline: PipeTableLine, segments: inout [PipeTableLayout.Segment],
-        lines: [PipeTableLine], firstLine: Int
-    ) -> OpaquePointer? {
-        guard case .table(var table, let tableLine, let count)? = segments.last else { return nil }
-        if level == 1, table.appendRow(underline.text) {
-            segments[segments.count - 1] = .table(table, firstLine: tableLine, lineCount: count + 1)
-            return nil
-        }
-        return cmark_node_new(CMARK_NODE_THEMATIC_BREAK)
-    }
-
-    private func render(_ markdown: String, line: Int, with renderInline: (String, Int) -> String) -> String {
-        guard !markdown.isEmpty else { return "" }
-        // Reference-style links need the document's definitions, which cmark keeps to itself.
-        if !definitions.isEmpty && markdown.contains("[") {
-            return renderInline(markdown + "\n\n" + definitions, line)
-        }
-        return renderInline(markdown, line)
     }
 }
