@@ -9,10 +9,6 @@ struct PipeTableContainers {
     /// Outermost first.
     let kinds: [Kind]
 
-    init(kinds: [Kind]) {
-        self.kinds = kinds
-    }
-
     init(of node: OpaquePointer) {
         var kinds: [Kind] = []
         var parent = cmark_node_parent(node)
