@@ -14,7 +14,7 @@ struct RenderCommand: ParsableCommand {
     @Flag(help: "Plain CommonMark: turn off heading ids, CJK line breaks, smart punctuation and CJK-friendly emphasis.")
     var commonmark = false
 
-    @Argument(help: "The Markdown file to render, or - for standard input.")
+    @Argument(help: "The Markdown file to render, or - for standard input. Front matter is skipped unless --commonmark.")
     var file: String = "-"
 
     func run() throws {
@@ -36,7 +36,12 @@ struct RenderCommand: ParsableCommand {
         }
         var options = commonmark ? MarkdownOptions.commonMark : MarkdownOptions()
         options.unsafeHTML = unsafe
-        let rendered = MarkdownRenderer.render(decoded.text, options: options)
+        var markdown = decoded.text
+        // A page's front matter is not Markdown; plain CommonMark mode keeps every byte as given.
+        if !commonmark, let parts = try? FrontMatterSplitter.split(markdown, file: file), parts.yaml != nil {
+            markdown = parts.body
+        }
+        let rendered = MarkdownRenderer.render(markdown, options: options)
         FileHandle.standardOutput.write(Data(rendered.html.utf8))
     }
 }
