@@ -5,11 +5,17 @@ public struct BuildOptions: Sendable {
     public var root: URL
     public var output: URL?
     public var includeDrafts: Bool
+    /// HTML put before `</body>` of every page: `serve` adds its reload script this way; `build` never does.
+    public var pageInjection: String?
+    /// Check everything but write nothing (`brandpress check`).
+    public var checkOnly: Bool
 
-    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false) {
+    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, pageInjection: String? = nil, checkOnly: Bool = false) {
         self.root = root
         self.output = output
         self.includeDrafts = includeDrafts
+        self.pageInjection = pageInjection
+        self.checkOnly = checkOnly
     }
 }
 
@@ -88,12 +94,15 @@ public enum SiteBuilder {
         let outputs = jobs.map(site.outputPath(of:))
         diagnostics += checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
+        if options.checkOnly {
+            return BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
+        }
 
         let folder = OutputFolder(output: layout.output)
         folder.recoverLeftovers()
         do {
             try folder.createStaging()
-            let written = try writeSite(site: site, jobs: jobs, templates: templates, templateForJob: templateForJob, outputs: outputs, folder: folder)
+            let written = try writeSite(site: site, jobs: jobs, templates: templates, templateForJob: templateForJob, outputs: outputs, folder: folder, injection: options.pageInjection)
             let copied = try copyFiles(model: model, layout: layout, folder: folder)
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             try folder.commit()
@@ -172,15 +181,18 @@ public enum SiteBuilder {
         return diagnostics
     }
 
-    static func writeSite(site: SiteContext, jobs: [RenderJob], templates: TemplateSet, templateForJob: [String], outputs: [String], folder: OutputFolder) throws -> Int {
+    static func writeSite(site: SiteContext, jobs: [RenderJob], templates: TemplateSet, templateForJob: [String], outputs: [String], folder: OutputFolder, injection: String?) throws -> Int {
         let directories = Set(outputs.map(SitePath.directory(of:)) + site.model.assets.map { SitePath.directory(of: SitePath.assetOutputPath(for: $0)) })
         for directory in directories.sorted() where !directory.isEmpty {
             try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
         }
         let failures = ParallelMap.map(count: jobs.count) { index -> String? in
             let context = PageContextBuilder(site: site, job: jobs[index]).build()
-            guard let html = templates.render(context, template: templateForJob[index]) else {
+            guard var html = templates.render(context, template: templateForJob[index]) else {
                 return "template \(templateForJob[index]) could not be rendered"
+            }
+            if let injection {
+                if let body = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: injection, at: body.lowerBound) } else { html += injection }
             }
             do {
                 try Data(html.utf8).write(to: folder.stagedURL(outputs[index]))
