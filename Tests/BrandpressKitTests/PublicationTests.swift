@@ -87,7 +87,7 @@ import Testing
     @Test func storyPagesShowUnitTagsAndNeighbours() throws {
         var templates = TemporaryProject.minimalTemplates
         templates["Templates/story.mustache"] = "{{#story}}unit=[{{unitURL}}|{{unit}}]{{#tags}} tag=[{{url}}|{{name}}]{{/tags}}{{/story}}\n{{#prev}}prev={{url}}{{/prev}} {{#next}}next={{url}}{{/next}}"
-        templates["Templates/stories.mustache"] = "{{#stories}}[{{title}}]{{/stories}} {{#pagination}}{{current}}/{{total}} prev={{prev}} next={{next}}{{/pagination}}"
+        templates["Templates/stories.mustache"] = "{{#stories}}[{{title}}]{{/stories}} {{#pagination}}{{current}}/{{total}} prev={{#prev}}{{.}}{{/prev}} next={{#next}}{{.}}{{/next}}{{/pagination}}"
         templates["Templates/taxonomy.mustache"] = "{{term.kind}}:{{term.name}}:{{term.count}} {{#stories}}[{{title}}]{{/stories}}"
         let project = try TemporaryProject(Self.storyFiles(count: 7, pageSize: 3), templates: templates)
         let report = project.build()

@@ -93,6 +93,7 @@ public enum SiteBuilder {
         }
         let outputs = jobs.map(site.outputPath(of:))
         diagnostics += checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
+        if options.checkOnly { diagnostics += ContentAudit.warnings(model: model, resolver: resolver, layout: layout) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
         if options.checkOnly {
             return BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)

@@ -65,7 +65,10 @@ struct PageContextBuilder {
         }
         context["nav"] = nav
         let crumbs = breadcrumbs()
-        if !crumbs.isEmpty { context["breadcrumbs"] = crumbs }
+        context["breadcrumbs"] = crumbs
+        context["hasBreadcrumbs"] = !crumbs.isEmpty
+        context["prev"] = false
+        context["next"] = false
         return context
     }
 
@@ -116,14 +119,14 @@ struct PageContextBuilder {
     /// `{title, url, summary, date}` for lists of pages.
     func entry(_ index: Int) -> [String: Any] {
         let page = model.pages[index]
-        var values: [String: Any] = ["title": page.title, "url": url(page.outputPath)]
-        if !page.summary.isEmpty { values["summary"] = page.summary }
-        if let date = page.frontMatter.date { values["date"] = dateValues(date) }
+        var values: [String: Any] = ["title": page.title, "url": url(page.outputPath), "summary": page.summary, "image": false]
+        values["date"] = page.frontMatter.date.map(dateValues) ?? false
         return values
     }
 
-    func link(_ index: Int?) -> [String: Any]? {
-        index.map { ["title": model.pages[$0].title, "url": url(model.pages[$0].outputPath)] }
+    /// `{title, url}` of a neighbour, or `false`: an absent key would let Mustache find an outer `prev`.
+    func link(_ index: Int?) -> Any {
+        index.map { ["title": model.pages[$0].title, "url": url(model.pages[$0].outputPath)] as [String: Any] } ?? false
     }
 
     // MARK: - Pages written in Content/
@@ -168,6 +171,16 @@ struct PageContextBuilder {
         }
     }
 
+    /// "16 个品牌", "6 章", "14 篇": how a publication counts its entries.
+    static func countText(_ count: Int, of publication: PublicationKind?) -> String {
+        switch publication {
+        case .booklet?: return "\(count) 个品牌"
+        case .handbook?: return "\(count) 章"
+        case .stories?: return "\(count) 篇故事"
+        case nil: return "\(count) 篇"
+        }
+    }
+
     func templateKind(of section: SectionNode) -> String {
         section.publication == .handbook ? PageKind.handbookPage.rawValue : PageKind.section.rawValue
     }
@@ -177,16 +190,16 @@ struct PageContextBuilder {
         context["pages"] = section.pages.map(entry)
         context["sections"] = section.subsections.compactMap { child -> [String: Any]? in
             guard let node = model.sections[child] else { return nil }
-            var values: [String: Any] = ["title": node.title, "url": url(node.outputPath)]
-            if let index = node.indexPage, !model.pages[index].summary.isEmpty { values["summary"] = model.pages[index].summary }
-            return values
+            return ["title": node.title, "url": url(node.outputPath), "summary": node.indexPage.map { model.pages[$0].summary } ?? ""]
         }
     }
 
     func addHome(to context: inout [String: Any]) {
         context["publications"] = model.topSections.map { section -> [String: Any] in
-            var values: [String: Any] = ["title": section.title, "url": url(section.outputPath), "kind": section.publication?.rawValue ?? "section"]
-            if let index = section.indexPage, !model.pages[index].summary.isEmpty { values["summary"] = model.pages[index].summary }
+            var values: [String: Any] = [
+                "title": section.title, "url": url(section.outputPath), "kind": section.publication?.rawValue ?? "section",
+                "summary": section.indexPage.map { model.pages[$0].summary } ?? "",
+            ]
             var entries: [[String: Any]] = []
             var count = section.pages.count
             switch section.publication {
@@ -224,7 +237,8 @@ struct PageContextBuilder {
                 entries = section.pages.prefix(6).map(entry)
             }
             values["count"] = count
-            if !entries.isEmpty { values["entries"] = entries }
+            values["countText"] = Self.countText(count, of: section.publication)
+            values["entries"] = entries
             return values
         }
     }

@@ -20,10 +20,10 @@ extension PageContextBuilder {
             "url": url(model.pages[brand.page].outputPath), "logoAlt": brand.logoAlt,
             "plan": brand.plan.map { ["key": $0.key, "label": $0.label, "text": $0.text] },
         ]
-        if let unit = brand.unit { values["unit"] = unit }
-        if let logo = brand.logoPath { values["logo"] = url(logo) }
-        if let slogan = brand.slogan { values["slogan"] = slogan }
-        if let meaning = brand.meaning { values["meaning"] = meaning }
+        values["unit"] = brand.unit ?? ""
+        values["logo"] = brand.logoPath.map(url) ?? false
+        values["slogan"] = brand.slogan ?? false
+        values["meaning"] = brand.meaning ?? false
         values["hasPlan"] = !brand.plan.isEmpty
         return values
     }
@@ -89,19 +89,18 @@ extension PageContextBuilder {
     func storyValues(_ index: Int, in stories: Stories) -> [String: Any] {
         let page = model.pages[index]
         var values = entry(index)
+        values["unit"] = false
+        values["unitURL"] = false
         if let unit = page.frontMatter.string("unit")?.trimmingCharacters(in: .whitespaces), !unit.isEmpty {
             values["unit"] = unit
             if let term = stories.units.first(where: { $0.name == unit }) { values["unitURL"] = url(term.outputPath) }
         }
-        if let author = page.frontMatter.string("author"), !author.isEmpty { values["author"] = author }
-        if let cover = stories.covers[index] {
-            values["cover"] = url(cover)
-            values["coverAlt"] = page.frontMatter.string("cover_alt") ?? page.title
-        }
-        let tags = page.frontMatter.tags.compactMap { tag -> [String: Any]? in
+        values["author"] = page.frontMatter.string("author").flatMap { $0.isEmpty ? nil : $0 } ?? false
+        values["cover"] = stories.covers[index].map(url) ?? false
+        values["coverAlt"] = page.frontMatter.string("cover_alt") ?? page.title
+        values["tags"] = page.frontMatter.tags.compactMap { tag -> [String: Any]? in
             stories.tags.first { $0.name == tag }.map { ["name": tag, "url": url($0.outputPath)] }
         }
-        if !tags.isEmpty { values["tags"] = tags }
         return values
     }
 
@@ -130,8 +129,9 @@ extension PageContextBuilder {
             "current": number, "total": total,
             "pages": stories.indexPaths.enumerated().map { ["number": $0.offset + 1, "url": url($0.element), "current": $0.offset + 1 == number] as [String: Any] },
         ]
-        if number > 1 { pagination["prev"] = url(stories.indexPaths[number - 2]) }
-        if number < total { pagination["next"] = url(stories.indexPaths[number]) }
+        pagination["prev"] = number > 1 ? url(stories.indexPaths[number - 2]) : false
+        pagination["next"] = number < total ? url(stories.indexPaths[number]) : false
+        pagination["multiple"] = total > 1
         context["pagination"] = pagination
     }
 
