@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import BrandpressKit
+
+/// Builds the real sample (`Content/` and `Templates/` of this repository) and compares chosen
+/// files with `Golden/`. After an intended change to content, templates or rendering, run
+/// `BRANDPRESS_RECORD=1 swift test --filter SampleSiteGolden` and review the diff of `Golden/`.
+@Suite struct SampleSiteGoldenTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    static let chosenFiles = [
+        "index.html",
+        "booklet/index.html",
+        "booklet/meihai-xianfeng.html",
+        "handbook/index.html",
+        "handbook/pinpai-chuangjian/sigongkai.html",
+        "handbook/pinpai-chuangjian/shijianbiao.html",
+        "handbook/print.html",
+        "stories/index.html",
+        "stories/page-2.html",
+        "stories/2024-05-zhou-yan.html",
+        "stories/units/掘进二区党支部.html",
+        "stories/tags/index.html",
+        "stories/feed.xml",
+        "sitemap.xml",
+        "404.html",
+    ]
+
+    /// One build of the sample shared by the tests of this suite.
+    static let build: (report: BuildReport, output: URL) = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("brandpress-golden-\(UUID().uuidString)")
+        let report = SiteBuilder.build(BuildOptions(root: repository, output: output))
+        return (report, output)
+    }()
+
+    @Test func sampleBuildsWithoutAnyDiagnostic() {
+        #expect(Self.build.report.succeeded)
+        #expect(Self.build.report.diagnostics.map(\.description) == [])
+    }
+
+    @Test(arguments: SampleSiteGoldenTests.chosenFiles)
+    func fileMatchesGolden(_ path: String) throws {
+        let actual = try String(contentsOf: Self.build.output.appendingPathComponent(path), encoding: .utf8)
+        let goldenFile = Self.golden.appendingPathComponent(path)
+        if ProcessInfo.processInfo.environment["BRANDPRESS_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: goldenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try actual.write(to: goldenFile, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: goldenFile, encoding: .utf8)
+        #expect(actual == expected, "Output/\(path) differs from Golden/\(path)")
+    }
+
+    @Test func everyPublicationIsComplete() throws {
+        let output = Self.build.output
+        let files = try FileManager.default.subpathsOfDirectory(atPath: output.path)
+        #expect(files.filter { $0.hasPrefix("booklet/") && $0.hasSuffix(".html") && !$0.hasSuffix("index.html") }.count >= 12)
+        #expect(files.filter { $0.hasPrefix("handbook/") && $0.hasSuffix(".html") && !$0.hasSuffix("index.html") && $0 != "handbook/print.html" }.count >= 20)
+        #expect(files.filter { $0.hasPrefix("stories/") && $0.split(separator: "/").count == 2 && $0.hasSuffix(".html") && !$0.hasPrefix("stories/page-") && $0 != "stories/index.html" }.count >= 10)
+        #expect(!files.contains("stories/2025-09-luo-gang.html"), "the draft story must stay out")
+    }
+
+    @Test func noLinkPointsAtABareFolderOrOutsideTheSite() throws {
+        let output = Self.build.output
+        for path in try FileManager.default.subpathsOfDirectory(atPath: output.path) where path.hasSuffix(".html") {
+            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+            for match in html.matches(of: /(?:href|src)="([^"]*)"/) {
+                let url = String(match.1)
+                if path == "404.html" { continue }
+                #expect(!url.hasPrefix("/"), "\(path) uses a root-absolute URL, which breaks under a sub-path: \(url)")
+                let withoutFragment = url.split(separator: "#", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+                #expect(!withoutFragment.hasSuffix("/"), "\(path) links to a bare folder: \(url)")
+            }
+        }
+    }
+}
