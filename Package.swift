@@ -37,6 +37,7 @@ let package = Package(
         .testTarget(
             name: "BrandpressKitTests",
             dependencies: ["BrandpressKit"],
+            exclude: ["Golden"],
             resources: [.copy("Fixtures")]
         ),
     ],

@@ -18,17 +18,33 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .shortAndLong, help: "Print errors only.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Also print the time each stage took.")
+    var verbose = false
+
     func run() throws {
         let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         let outputURL = URL(fileURLWithPath: output, relativeTo: rootURL).standardizedFileURL
-        let report = SiteBuilder.build(BuildOptions(root: rootURL, output: outputURL, includeDrafts: drafts))
+        var options = BuildOptions(root: rootURL, output: outputURL, includeDrafts: drafts)
+        let progress = ProgressLine.standard(enabled: !quiet)
+        if let progress {
+            options.progress = { text in progress.show(text) }
+        }
+        let report = SiteBuilder.build(options)
+        progress?.clear()
         let printer = DiagnosticPrinter.standard
-        printer.print(report.diagnostics)
-        printer.printSummary(report.diagnostics)
+        let shown = quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
+        printer.print(shown)
+        printer.printSummary(shown)
         guard report.succeeded else {
-            FileHandle.standardError.write(Data("build failed; nothing was written\n".utf8))
+            FileHandle.standardError.write(Data("build failed; the output folder was left as it was\n".utf8))
             throw ExitCode(1)
         }
-        print(report.summary)
+        if verbose {
+            for (name, seconds) in report.stages { print(String(format: "%8.3f s  %@", seconds, name)) }
+        }
+        if !quiet { print(report.summary) }
     }
 }

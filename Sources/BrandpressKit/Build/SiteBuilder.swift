@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var pageInjection: String?
     /// Check everything but write nothing (`brandpress check`).
     public var checkOnly: Bool
+    /// Told when each stage starts, for a progress line on a terminal.
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, pageInjection: String? = nil, checkOnly: Bool = false) {
         self.root = root
@@ -29,6 +31,8 @@ public struct BuildReport: Sendable {
     public var filesCopied = 0
     public var seconds = 0.0
     public var outputDisplay = ""
+    /// Seconds spent in each stage, in order, for `--verbose`.
+    public var stages: [(String, Double)] = []
 
     public var summary: String {
         let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
@@ -40,6 +44,14 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
         let start = DispatchTime.now()
+        var stages: [(String, Double)] = []
+        var stageStart = start
+        func stage(_ name: String) {
+            let now = DispatchTime.now()
+            stages.append((name, Double(now.uptimeNanoseconds - stageStart.uptimeNanoseconds) / 1e9))
+            stageStart = now
+        }
+        options.progress?("reading Content/")
         let layout = ProjectLayout(root: options.root, output: options.output)
         var diagnostics: [Diagnostic] = []
         func failed() -> BuildReport {
@@ -55,14 +67,18 @@ public enum SiteBuilder {
         let (templates, templateProblems) = TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/")
         diagnostics += templateProblems
         guard var model = loadedModel, let templates else { return failed() }
+        stage("read \(model.pages.count) pages and the templates")
+        options.progress?("rendering \(model.pages.count) pages")
 
         let resolver = LinkResolver(model: model)
         let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
         diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions)
         diagnostics += checkFragments(model, resolver: resolver)
 
+        stage("rendered Markdown")
         let publications = Publications.make(model: model, resolver: resolver, diagnostics: &diagnostics)
         let printContents = publications.handbooks.map { PrintView.render($0, model: model, resolver: resolver, options: markdownOptions) }
+        stage("assembled the publications")
         let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents)
         let jobs = site.jobs()
         var templateForJob: [String] = []
@@ -99,6 +115,7 @@ public enum SiteBuilder {
             return BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
         }
 
+        options.progress?("writing \(jobs.count) pages")
         let folder = OutputFolder(output: layout.output)
         folder.recoverLeftovers()
         do {
@@ -106,13 +123,16 @@ public enum SiteBuilder {
             let written = try writeSite(site: site, jobs: jobs, templates: templates, templateForJob: templateForJob, outputs: outputs, folder: folder, injection: options.pageInjection)
             let copied = try copyFiles(model: model, layout: layout, folder: folder)
             try writeFeeds(site: site, outputs: outputs, folder: folder)
+            stage("wrote the pages and copied the files")
             try folder.commit()
+            stage("swapped the new output in")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = written
             report.filesCopied = copied
             report.pagesPerSection = pageCounts(model)
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             report.outputDisplay = layout.display(layout.output) + "/"
+            report.stages = stages
             return report
         } catch {
             folder.discard()
