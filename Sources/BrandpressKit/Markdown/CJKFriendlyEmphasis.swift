@@ -17,7 +17,7 @@ enum CJKFriendlyEmphasis {
 
         var originals: [BlockKey: OpaquePointer] = [:]
         for block in inlineContainers(of: document) { originals[BlockKey(block)] = block }
-        for block in inlineContainers(of: reparsed) where containsMarker(block) {
+        for block in inlineContainers(of: reparsed) where CJKFriendlyEmphasisTransplant.containsMarker(block) {
             guard let original = originals[BlockKey(block)] else { continue }
             CJKFriendlyEmphasisTransplant.moveChildren(from: block, to: original)
         }
@@ -48,16 +48,6 @@ enum CJKFriendlyEmphasis {
         return blocks
     }
 
-    private static func containsMarker(_ block: OpaquePointer) -> Bool {
-        var found = false
-        CJKFriendlyEmphasisTransplant.forEachInline(in: block) { node in
-            if !found {
-                found = CJKFriendlyEmphasisTransplant.strings(of: node).contains(where: CJKFriendlyEmphasisMarker.occurs)
-            }
-        }
-        return found
-    }
-
     /// Markers sit strictly inside lines, so a block's start is the same in both parses.
     private struct BlockKey: Hashable {
         var type: UInt32
@@ -69,68 +59,5 @@ enum CJKFriendlyEmphasis {
             line = cmark_node_get_start_line(node)
             column = cmark_node_get_start_column(node)
         }
-    }
-}
-
-/// Moves inline content between trees and cleans the markers out of it.
-enum CJKFriendlyEmphasisTransplant {
-    static func moveChildren(from source: OpaquePointer, to target: OpaquePointer) {
-        while let child = cmark_node_first_child(target) {
-            cmark_node_unlink(child)
-            cmark_node_free(child)
-        }
-        while let child = cmark_node_first_child(source) {
-            cmark_node_unlink(child)
-            cmark_node_append_child(target, child)
-        }
-        removeMarkers(in: target)
-    }
-
-    static func removeMarkers(in block: OpaquePointer) {
-        var emptied: [OpaquePointer] = []
-        forEachInline(in: block) { node in
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-                let literal = CJKFriendlyEmphasisMarker.removed(from: string(cmark_node_get_literal(node)))
-                cmark_node_set_literal(node, literal)
-                if literal.isEmpty && cmark_node_get_type(node) == CMARK_NODE_TEXT { emptied.append(node) }
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                cmark_node_set_url(node, CJKFriendlyEmphasisMarker.removed(from: string(cmark_node_get_url(node))))
-                cmark_node_set_title(node, CJKFriendlyEmphasisMarker.removed(from: string(cmark_node_get_title(node))))
-            default:
-                break
-            }
-        }
-        // An empty text node would hide its neighbours from the soft-break rule that runs next.
-        for node in emptied {
-            cmark_node_unlink(node)
-            cmark_node_free(node)
-        }
-    }
-
-    static func strings(of node: OpaquePointer) -> [String] {
-        switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
-            [string(cmark_node_get_literal(node))]
-        case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-            [string(cmark_node_get_url(node)), string(cmark_node_get_title(node))]
-        default:
-            []
-        }
-    }
-
-    static func forEachInline(in block: OpaquePointer, _ body: (OpaquePointer) -> Void) {
-        let iterator = cmark_iter_new(block)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator), node != block else { continue }
-            body(node)
-        }
-    }
-
-    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
-        pointer.map { String(cString: $0) } ?? ""
     }
 }
