@@ -46,6 +46,8 @@ enum CJKFriendlyEmphasisPlanner {
         var line: [Unicode.Scalar] = []
         func flushLine() {
             let runs = CJKFriendlyEmphasisScanner.runs(in: line)
+            // Keyed by position: two adjacent runs that both want a marker between them share one
+            // (it is punctuation then, see `markerOptions`).
             var pending: [Int: CJKFriendlyEmphasisMarker] = [:]
             for run in runs {
                 guard let insertion = insertion(for: run) else { continue }
