@@ -57,7 +57,7 @@ private struct DocumentPass {
             }
         }
         if options.siteExtensions && options.cjkFriendlyEmphasis {
-            CJKFriendlyEmphasis.apply(to: document)
+            CJKFriendlyEmphasis.apply(to: document, source: markdown, parseOptions: parseOptions)
         }
         transformTree(document, collectText: true)
         let html = Self.renderHTML(document, options: renderOptions)
@@ -85,7 +85,7 @@ private struct DocumentPass {
         let fragment = parse(text)
         defer { cmark_node_free(fragment) }
         if options.siteExtensions && options.cjkFriendlyEmphasis {
-            CJKFriendlyEmphasis.apply(to: fragment)
+            CJKFriendlyEmphasis.apply(to: fragment, source: text, parseOptions: parseOptions)
         }
         transformTree(fragment, collectText: false, lineOffset: line - 1)
         var html = Self.renderHTML(fragment, options: renderOptions)

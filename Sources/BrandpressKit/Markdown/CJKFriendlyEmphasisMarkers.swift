@@ -1,0 +1,107 @@
+/// Invisible stand-ins inserted next to a delimiter run so that cmark's own CommonMark flanking test
+/// gives the answer the markdown-cjk-friendly rules want; they are removed from the tree afterwards.
+enum CJKFriendlyEmphasisMarker: CaseIterable, Sendable {
+    /// Neither whitespace nor punctuation for cmark (a noncharacter).
+    case letter
+    /// Punctuation for cmark (U+2E19 PALM BRANCH), and so interchangeable with `*`, `_` and quotes as a neighbour.
+    case punctuation
+    /// Unicode whitespace for cmark (U+1680 OGHAM SPACE MARK).
+    case space
+
+    var scalar: Unicode.Scalar {
+        switch self {
+        case .letter: Unicode.Scalar(UInt32(0xFDD0))!  // Swift has no literal for noncharacters
+        case .punctuation: "\u{2E19}"
+        case .space: "\u{1680}"
+        }
+    }
+
+    static let scalars: Set<Unicode.Scalar> = Set(allCases.map(\.scalar))
+
+    static func removed(from text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !Self.scalars.contains($0) })
+        return String(scalars)
+    }
+
+    static func occurs(in text: String) -> Bool {
+        text.unicodeScalars.contains { scalars.contains($0) }
+    }
+}
+
+/// Decides, run by run, which markers make cmark see the markdown-cjk-friendly flanking.
+enum CJKFriendlyEmphasisPlanner {
+    /// Markers to insert before and after one run.
+    struct Insertion: Equatable {
+        var before: CJKFriendlyEmphasisMarker?
+        var after: CJKFriendlyEmphasisMarker?
+    }
+
+    /// The source with markers in place, or nil when no run needs one (Latin text always) or when the
+    /// source already contains a marker character.
+    static func markedSource(_ source: String) -> String? {
+        guard !CJKFriendlyEmphasisMarker.occurs(in: source) else { return nil }
+        var changed = false
+        var output = String.UnicodeScalarView()
+        var line: [Unicode.Scalar] = []
+        func flushLine() {
+            let runs = CJKFriendlyEmphasisScanner.runs(in: line)
+            // Keyed by position: two adjacent runs that both want a marker between them share one
+            // (it is punctuation then, see `markerOptions`).
+            var pending: [Int: CJKFriendlyEmphasisMarker] = [:]
+            for run in runs {
+                guard let insertion = insertion(for: run) else { continue }
+                if let marker = insertion.before { pending[run.start] = marker }
+                if let marker = insertion.after { pending[run.end] = marker }
+            }
+            changed = changed || !pending.isEmpty
+            for (index, scalar) in line.enumerated() {
+                if let marker = pending[index] { output.append(marker.scalar) }
+                output.append(scalar)
+            }
+            line.removeAll(keepingCapacity: true)
+        }
+        for scalar in source.unicodeScalars {
+            if scalar == "\n" {
+                flushLine()
+                output.append(scalar)
+            } else {
+                line.append(scalar)
+            }
+        }
+        flushLine()
+        return changed ? String(output) : nil
+    }
+
+    /// nil when cmark already decides like the markdown-cjk-friendly rules, or when no markers can make it.
+    static func insertion(for run: CJKFriendlyEmphasisRun) -> Insertion? {
+        let wanted = CJKFriendlyEmphasisFlanking.cjkFriendly(run.delimiter, run.neighbours)
+        guard wanted != CJKFriendlyEmphasisFlanking.commonMark(run.delimiter, run.neighbours) else { return nil }
+        let beforeOptions = markerOptions(next: run.neighbours.before)
+        let afterOptions = markerOptions(next: run.neighbours.after)
+        var candidates: [Insertion] = []
+        for before in beforeOptions { candidates.append(Insertion(before: before, after: nil)) }
+        for after in afterOptions { candidates.append(Insertion(before: nil, after: after)) }
+        for before in beforeOptions {
+            for after in afterOptions { candidates.append(Insertion(before: before, after: after)) }
+        }
+        return candidates.first { candidate in
+            var seen = run.neighbours
+            if let marker = candidate.before {
+                seen.before = marker.scalar
+                seen.beforeBefore = nil
+            }
+            if let marker = candidate.after { seen.after = marker.scalar }
+            return CJKFriendlyEmphasisFlanking.commonMark(run.delimiter, seen) == wanted
+        }
+    }
+
+    /// Markers never touch whitespace or a line's ends (block structure stays as it was), and next to
+    /// a character that has flanking of its own (another run, a smart quote) only punctuation may go,
+    /// which that character sees exactly like the `*` or `_` it replaces.
+    private static func markerOptions(next neighbour: Unicode.Scalar?) -> [CJKFriendlyEmphasisMarker] {
+        guard let neighbour, !CJKFriendlyEmphasisFlanking.isWhitespace(neighbour) else { return [] }
+        if ["*", "_", "\"", "'"].contains(neighbour) { return [.punctuation] }
+        return [.letter, .punctuation, .space]
+    }
+}
