@@ -1,0 +1,57 @@
+import ArgumentParser
+import BrandpressKit
+import BrandpressServe
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Previews the site on 127.0.0.1, rebuilding and reloading the browser on every change.",
+        discussion: "Builds into a private temporary folder (never Output/) and removes it on Ctrl-C."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on (127.0.0.1 only).", valueName: "PORT"))
+    var port: UInt16 = 8000
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Option(name: .long, help: ArgumentHelp("The project folder, holding Content/ and Templates/.", valueName: "DIR"))
+    var root: String = "."
+
+    func run() async throws {
+        let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let session: PreviewSession
+        do {
+            session = try PreviewSession(root: rootURL, port: port, includeDrafts: drafts, log: Self.log)
+        } catch {
+            throw ValidationError("cannot start the preview: \(error)")
+        }
+        session.builder.build()
+        let stop = ShutdownSignal()
+        let serverTask = Task { try await session.server.run() }
+        do {
+            let actualPort = try await session.server.waitUntilListening()
+            print("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
+        } catch {
+            await session.close()
+            serverTask.cancel()
+            throw ValidationError("cannot listen on 127.0.0.1:\(port): \(error.localizedDescription); is another program using the port? Try --port")
+        }
+        await stop.wait()
+        print("\nstopping; removing \(session.workFolder.path)")
+        await session.close()
+        serverTask.cancel()
+    }
+
+    @Sendable static func log(_ report: BuildReport) {
+        let printer = DiagnosticPrinter.standard
+        printer.print(report.diagnostics)
+        printer.printSummary(report.diagnostics)
+        if report.succeeded {
+            print(report.summary)
+        } else {
+            FileHandle.standardError.write(Data("build failed; still serving the last good site\n".utf8))
+        }
+    }
+}
