@@ -14,7 +14,9 @@ public final class ReloadChannel: Sendable {
             case .reload:
                 return Data("event: reload\ndata: {}\n\n".utf8)
             case .failure(let text):
-                let json = (try? JSONEncoder().encode(text)).flatMap { String(data: $0, encoding: .utf8) } ?? "\"\""
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = .withoutEscapingSlashes
+                let json = (try? encoder.encode(text)).flatMap { String(data: $0, encoding: .utf8) } ?? "\"\""
                 return Data("event: failure\ndata: \(json)\n\n".utf8)
             }
         }

@@ -32,16 +32,21 @@ struct ServeCommand: AsyncParsableCommand {
         let serverTask = Task { try await session.server.run() }
         do {
             let actualPort = try await session.server.waitUntilListening()
-            print("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
+            Self.say("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
         } catch {
             await session.close()
             serverTask.cancel()
             throw ValidationError("cannot listen on 127.0.0.1:\(port): \(error.localizedDescription); is another program using the port? Try --port")
         }
         await stop.wait()
-        print("\nstopping; removing \(session.workFolder.path)")
+        Self.say("\nstopping; removing \(session.workFolder.path)")
         await session.close()
         serverTask.cancel()
+    }
+
+    /// Unbuffered, so the lines show at once even when the output goes to a file or a pipe.
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     @Sendable static func log(_ report: BuildReport) {
@@ -49,7 +54,7 @@ struct ServeCommand: AsyncParsableCommand {
         printer.print(report.diagnostics)
         printer.printSummary(report.diagnostics)
         if report.succeeded {
-            print(report.summary)
+            Self.say(report.summary)
         } else {
             FileHandle.standardError.write(Data("build failed; still serving the last good site\n".utf8))
         }
