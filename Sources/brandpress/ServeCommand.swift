@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: ProjectLayout(root: rootURL).content.path) else {
+            throw ValidationError("there is no Content/ folder in \(rootURL.path); run brandpress in the project folder or pass --root DIR")
+        }
         let session: PreviewSession
         do {
             session = try PreviewSession(root: rootURL, port: port, includeDrafts: drafts, log: Self.log)

@@ -64,6 +64,30 @@ struct ReloadTests {
         #expect(!projectFiles.contains { $0.hasPrefix("Output") }, "serve never writes Output/")
     }
 
+    @Test func aProjectBrokenFromTheStartShowsAPlaceholderThatReloadsAfterTheFix() async throws {
+        let project = try makeProject()
+        try project.write("Content/docs/guide.md", "---\ntitle: [broken\n---\n")
+        let session = try PreviewSession(root: project.url, port: 0, includeDrafts: false)
+        #expect(!session.builder.build().succeeded)
+        let serverTask = Task { try await session.server.run() }
+        defer { serverTask.cancel() }
+        let port = try await session.server.waitUntilListening()
+
+        let placeholder = try #require(await RawHTTP.get("/", port: port))
+        #expect(placeholder.status == 404)
+        #expect(placeholder.text.contains(ReloadScript.eventsPath), "the placeholder listens for the fix")
+        let events = try #require(EventStreamReader(port: port, path: ReloadScript.eventsPath))
+        defer { events.stop() }
+        #expect(await events.wait(for: "event: failure") != nil)
+
+        try project.write("Content/docs/guide.md", "---\ntitle: Guide\n---\nfixed\n")
+        #expect(await events.wait(for: "event: reload") != nil)
+        let home = try #require(await RawHTTP.get("/", port: port))
+        #expect(home.status == 200)
+        #expect(home.text.contains("Welcome."))
+        await session.close()
+    }
+
     @Test func theSiteFolderIsOutsideTheProject() throws {
         let project = try makeProject()
         let session = try PreviewSession(root: project.url, port: 0, includeDrafts: false)
