@@ -35,7 +35,7 @@ public final class PreviewServer: Sendable {
 
     public func stop() async {
         channel.close()
-        await server.stop(timeout: 1)
+        await server.stop(timeout: 0)
     }
 }
 

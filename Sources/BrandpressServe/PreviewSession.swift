@@ -28,10 +28,11 @@ public final class PreviewSession: Sendable {
         }
     }
 
+    /// Removes the temp folder first: if stopping the server hangs and the user presses Ctrl-C again, nothing is left behind.
     public func close() async {
         watcher.stop()
-        await server.stop()
         try? FileManager.default.removeItem(at: workFolder)
+        await server.stop()
     }
 
     /// A fresh folder under the system temp folder, never inside the project's sources.

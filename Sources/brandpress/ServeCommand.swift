@@ -22,29 +22,36 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
         guard FileManager.default.fileExists(atPath: ProjectLayout(root: rootURL).content.path) else {
-            throw ValidationError("there is no Content/ folder in \(rootURL.path); run brandpress in the project folder or pass --root DIR")
+            throw Self.failure("there is no Content/ folder in \(rootURL.path); run brandpress in the project folder or pass --root DIR")
         }
+        let stop = ShutdownSignal()
         let session: PreviewSession
         do {
             session = try PreviewSession(root: rootURL, port: port, includeDrafts: drafts, log: Self.log)
         } catch {
-            throw ValidationError("cannot start the preview: \(error)")
+            throw Self.failure("cannot start the preview: \(error)")
+        }
+        let serverTask = Task { try await session.server.run() }
+        let actualPort: UInt16
+        do {
+            actualPort = try await session.server.waitUntilListening()
+        } catch {
+            var reason = "\(error)"
+            if case .failure(let serverError) = await serverTask.result { reason = "\(serverError)" }
+            await session.close()
+            throw Self.failure("cannot listen on 127.0.0.1:\(port) (\(reason)); another program may be using the port: try another --port")
         }
         session.builder.build()
-        let stop = ShutdownSignal()
-        let serverTask = Task { try await session.server.run() }
-        do {
-            let actualPort = try await session.server.waitUntilListening()
-            Self.say("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
-        } catch {
-            await session.close()
-            serverTask.cancel()
-            throw ValidationError("cannot listen on 127.0.0.1:\(port): \(error.localizedDescription); is another program using the port? Try --port")
-        }
+        Self.say("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
         await stop.wait()
         Self.say("\nstopping; removing \(session.workFolder.path)")
         await session.close()
         serverTask.cancel()
+    }
+
+    static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(1)
     }
 
     /// Unbuffered, so the lines show at once even when the output goes to a file or a pipe.
