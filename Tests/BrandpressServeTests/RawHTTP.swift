@@ -24,7 +24,7 @@ enum RawHTTP {
         defer { close(socket) }
         send(socket, "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
         var data = Data()
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(30)
         while Date() < deadline {
             guard let chunk = receive(socket) else { break }
             if chunk.isEmpty { continue }
@@ -102,7 +102,7 @@ final class EventStreamReader: Sendable {
     var text: String { received.withLock { $0 } }
 
     /// Waits until the text received after `offset` contains `needle`; returns the text after `offset`.
-    func wait(for needle: String, after offset: Int = 0, timeout: TimeInterval = 10) async -> String? {
+    func wait(for needle: String, after offset: Int = 0, timeout: TimeInterval = 30) async -> String? {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             let text = self.text

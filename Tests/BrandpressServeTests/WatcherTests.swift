@@ -14,7 +14,7 @@ struct WatcherTests {
         }
 
         /// Does `action`, then waits for a callback; false when none came within the timeout.
-        func afterDoing(_ action: () throws -> Void, timeout: Duration = .seconds(10)) async throws -> Bool {
+        func afterDoing(_ action: () throws -> Void, timeout: Duration = .seconds(30)) async throws -> Bool {
             try action()
             let stream = self.stream
             return await withTaskGroup(of: Bool.self) { group in
