@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +28,19 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "BrandpressServe",
+            dependencies: [
+                "BrandpressKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "brandpress",
             dependencies: [
                 "BrandpressKit",
+                "BrandpressServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +49,10 @@ let package = Package(
             dependencies: ["BrandpressKit"],
             exclude: ["Golden"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "BrandpressServeTests",
+            dependencies: ["BrandpressServe", "BrandpressKit"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -2,11 +2,11 @@ import ArgumentParser
 import BrandpressKit
 
 @main
-struct Brandpress: ParsableCommand {
+struct Brandpress: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "brandpress",
         abstract: "Builds the brand publications in Content/ into a static site in Output/.",
-        subcommands: [BuildCommand.self, CheckCommand.self, RenderCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, RenderCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -1,0 +1,72 @@
+import ArgumentParser
+import BrandpressKit
+import BrandpressServe
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Previews the site on 127.0.0.1, rebuilding and reloading the browser on every change.",
+        discussion: "Builds into a private temporary folder (never Output/) and removes it on Ctrl-C."
+    )
+
+    @Option(name: .long, help: ArgumentHelp("The port to listen on (127.0.0.1 only).", valueName: "PORT"))
+    var port: UInt16 = 8000
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Option(name: .long, help: ArgumentHelp("The project folder, holding Content/ and Templates/.", valueName: "DIR"))
+    var root: String = "."
+
+    func run() async throws {
+        let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        guard FileManager.default.fileExists(atPath: ProjectLayout(root: rootURL).content.path) else {
+            throw Self.failure("there is no Content/ folder in \(rootURL.path); run brandpress in the project folder or pass --root DIR")
+        }
+        let stop = ShutdownSignal()
+        let session: PreviewSession
+        do {
+            session = try PreviewSession(root: rootURL, port: port, includeDrafts: drafts, log: Self.log)
+        } catch {
+            throw Self.failure("cannot start the preview: \(error)")
+        }
+        let serverTask = Task { try await session.server.run() }
+        let actualPort: UInt16
+        do {
+            actualPort = try await session.server.waitUntilListening()
+        } catch {
+            var reason = "\(error)"
+            if case .failure(let serverError) = await serverTask.result { reason = "\(serverError)" }
+            await session.close()
+            throw Self.failure("cannot listen on 127.0.0.1:\(port) (\(reason)); another program may be using the port: try another --port")
+        }
+        session.builder.build()
+        Self.say("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
+        await stop.wait()
+        Self.say("\nstopping; removing \(session.workFolder.path)")
+        await session.close()
+        serverTask.cancel()
+    }
+
+    static func failure(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("error: \(message)\n".utf8))
+        return ExitCode(1)
+    }
+
+    /// Unbuffered, so the lines show at once even when the output goes to a file or a pipe.
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    @Sendable static func log(_ report: BuildReport) {
+        let printer = DiagnosticPrinter.standard
+        printer.print(report.diagnostics)
+        printer.printSummary(report.diagnostics)
+        if report.succeeded {
+            Self.say(report.summary)
+        } else {
+            FileHandle.standardError.write(Data("build failed; still serving the last good site\n".utf8))
+        }
+    }
+}
