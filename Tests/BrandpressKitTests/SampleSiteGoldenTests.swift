@@ -27,11 +27,17 @@ import Testing
         "404.html",
     ]
 
-    /// One build of the sample shared by the tests of this suite.
-    static let build: (report: BuildReport, output: URL) = {
+    /// One build of the sample shared by the tests of this suite: every text file it wrote, read
+    /// into memory so that the temporary folder can go at once.
+    static let build: (report: BuildReport, files: [String: String]) = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("brandpress-golden-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
         let report = SiteBuilder.build(BuildOptions(root: repository, output: output))
-        return (report, output)
+        var files: [String: String] = [:]
+        for path in (try? FileManager.default.subpathsOfDirectory(atPath: output.path)) ?? [] {
+            if let text = try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) { files[path] = text }
+        }
+        return (report, files)
     }()
 
     @Test func sampleBuildsWithoutAnyDiagnostic() {
@@ -41,7 +47,7 @@ import Testing
 
     @Test(arguments: SampleSiteGoldenTests.chosenFiles)
     func fileMatchesGolden(_ path: String) throws {
-        let actual = try String(contentsOf: Self.build.output.appendingPathComponent(path), encoding: .utf8)
+        let actual = try #require(Self.build.files[path], "the sample build did not write \(path)")
         let goldenFile = Self.golden.appendingPathComponent(path)
         if ProcessInfo.processInfo.environment["BRANDPRESS_RECORD"] == "1" {
             try FileManager.default.createDirectory(at: goldenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -52,8 +58,7 @@ import Testing
     }
 
     @Test func everyPublicationIsComplete() throws {
-        let output = Self.build.output
-        let files = try FileManager.default.subpathsOfDirectory(atPath: output.path)
+        let files = Array(Self.build.files.keys)
         #expect(files.filter { $0.hasPrefix("booklet/") && $0.hasSuffix(".html") && !$0.hasSuffix("index.html") }.count >= 12)
         #expect(files.filter { $0.hasPrefix("handbook/") && $0.hasSuffix(".html") && !$0.hasSuffix("index.html") && $0 != "handbook/print.html" }.count >= 20)
         #expect(files.filter { $0.hasPrefix("stories/") && $0.split(separator: "/").count == 2 && $0.hasSuffix(".html") && !$0.hasPrefix("stories/page-") && $0 != "stories/index.html" }.count >= 10)
@@ -61,9 +66,7 @@ import Testing
     }
 
     @Test func noLinkPointsAtABareFolderOrOutsideTheSite() throws {
-        let output = Self.build.output
-        for path in try FileManager.default.subpathsOfDirectory(atPath: output.path) where path.hasSuffix(".html") {
-            let html = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+        for (path, html) in Self.build.files where path.hasSuffix(".html") {
             for match in html.matches(of: /(?:href|src)="([^"]*)"/) {
                 let url = String(match.1)
                 if path == "404.html" { continue }
