@@ -151,3 +151,14 @@ import Testing
         #expect(print.contains(#"<section id="print-book-a-x">"#))
     }
 }
+
+@Suite struct PagerWindowTests {
+    @Test(arguments: [
+        (1, 1, "1"), (1, 3, "1 2 3"), (1, 10, "1 2 3 … 10"), (5, 10, "1 … 3 4 5 6 7 … 10"),
+        (10, 10, "1 … 8 9 10"), (4, 7, "1 2 3 4 5 6 7"),
+    ])
+    func showsFirstLastAndNeighbours(_ current: Int, _ total: Int, _ expected: String) {
+        let window = PageContextBuilder.pageWindow(current: current, total: total)
+        #expect(window.map { $0.map(String.init) ?? "…" }.joined(separator: " ") == expected)
+    }
+}

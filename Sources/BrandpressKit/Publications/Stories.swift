@@ -22,6 +22,8 @@ public struct Stories: Sendable {
     public var feedPath: String
     /// Site path of each story's cover image.
     public var covers: [Int: String]
+    /// Where each story is in `stories`.
+    var positions: [Int: Int] = [:]
 
     public static let defaultPageSize = 10
 
@@ -76,7 +78,8 @@ public struct Stories: Sendable {
             tags: terms("tags") { $0.frontMatter.tags },
             unitsPath: SitePath.join(base, "units/index.html"),
             tagsPath: SitePath.join(base, "tags/index.html"),
-            feedPath: SitePath.join(base, "feed.xml"), covers: covers)
+            feedPath: SitePath.join(base, "feed.xml"), covers: covers,
+            positions: Dictionary(uniqueKeysWithValues: stories.enumerated().map { ($1, $0) }))
     }
 
     /// A file name for a unit or tag: its own text, with characters file systems refuse replaced.
@@ -89,7 +92,7 @@ public struct Stories: Sendable {
 
     /// Position of a story in the index, and its neighbours there.
     func neighbours(of page: Int) -> (previous: Int?, next: Int?) {
-        guard let position = stories.firstIndex(of: page) else { return (nil, nil) }
+        guard let position = positions[page] else { return (nil, nil) }
         return (position > 0 ? stories[position - 1] : nil, position + 1 < stories.count ? stories[position + 1] : nil)
     }
 }

@@ -44,15 +44,22 @@ public enum SitePath {
 
     /// The URL of `target` as seen from a page whose output file is `from`, both site paths; percent-encoded.
     public static func relativeURL(from: String, to target: String) -> String {
-        let fromParts = directory(of: from).split(separator: "/")
+        relativeURL(fromDirectory: directory(of: from).split(separator: "/"), to: target)
+    }
+
+    /// The same, with the linking page's folders already split (pages make hundreds of links).
+    public static func relativeURL(fromDirectory fromParts: [Substring], to target: String) -> String {
         let targetParts = target.split(separator: "/", omittingEmptySubsequences: false)
         var common = 0
         while common < fromParts.count, common < targetParts.count - 1, fromParts[common] == targetParts[common] {
             common += 1
         }
-        let ups = Array(repeating: "..", count: fromParts.count - common)
-        let downs = targetParts[common...].map { percentEncode(String($0)) }
-        return (ups + downs).joined(separator: "/")
+        var url = String(repeating: "../", count: fromParts.count - common)
+        for (offset, part) in targetParts[common...].enumerated() {
+            if offset > 0 { url += "/" }
+            url += percentEncode(part)
+        }
+        return url
     }
 
     /// `../../` for a page two folders deep, `""` at the top: what templates put before site-wide URLs.
@@ -61,19 +68,28 @@ public enum SitePath {
     }
 
     /// Percent-encodes one path segment: everything but unreserved ASCII and a few safe marks.
-    public static func percentEncode(_ segment: String) -> String {
+    public static func percentEncode<S: StringProtocol>(_ segment: S) -> String {
+        if segment.utf8.allSatisfy(isUnreserved) { return String(segment) }
         var result = ""
         for byte in segment.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "("),
-                 UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "@"):
+            if isUnreserved(byte) {
                 result.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
+            } else {
                 result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
             }
         }
         return result
+    }
+
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "!"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
     }
 
     public static func percentDecode(_ text: String) -> String {

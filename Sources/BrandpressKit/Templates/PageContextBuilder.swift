@@ -4,6 +4,7 @@ struct PageContextBuilder {
     let site: SiteContext
     let job: RenderJob
     let outputPath: String
+    let outputDirectoryParts: [Substring]
 
     var model: SiteModel { site.model }
 
@@ -11,10 +12,11 @@ struct PageContextBuilder {
         self.site = site
         self.job = job
         self.outputPath = site.outputPath(of: job)
+        self.outputDirectoryParts = SitePath.directory(of: outputPath).split(separator: "/")
     }
 
     func url(_ sitePath: String) -> String {
-        SitePath.relativeURL(from: outputPath, to: sitePath)
+        SitePath.relativeURL(fromDirectory: outputDirectoryParts, to: sitePath)
     }
 
     func build() -> [String: Any] {

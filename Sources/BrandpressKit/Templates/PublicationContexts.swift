@@ -6,7 +6,8 @@ extension PageContextBuilder {
         let directory = model.sections[page.sectionDirectory]?.publicationDirectory
         guard let booklet = site.publications.booklet(containing: directory) else { return }
         context["booklet"] = ["title": booklet.title, "url": url(booklet.outputPath)]
-        context["brands"] = booklet.brands.map(brandValues)
+        // Only the front page lists every brand; on each brand's own page it would make the build quadratic.
+        if page.kind == .booklet { context["brands"] = booklet.brands.map(brandValues) }
         guard let brand = booklet.brands.first(where: { $0.page == index }) else { return }
         context["brand"] = brandValues(brand)
         let (previous, next) = booklet.neighbours(of: index)
@@ -127,12 +128,27 @@ extension PageContextBuilder {
         let total = stories.indexPaths.count
         var pagination: [String: Any] = [
             "current": number, "total": total,
-            "pages": stories.indexPaths.enumerated().map { ["number": $0.offset + 1, "url": url($0.element), "current": $0.offset + 1 == number] as [String: Any] },
+            "pages": Self.pageWindow(current: number, total: total).map { shown -> [String: Any] in
+                guard let shown else { return ["gap": true, "current": false] }
+                return ["number": shown, "url": url(stories.indexPaths[shown - 1]), "current": shown == number, "gap": false]
+            },
         ]
         pagination["prev"] = number > 1 ? url(stories.indexPaths[number - 2]) : false
         pagination["next"] = number < total ? url(stories.indexPaths[number]) : false
         pagination["multiple"] = total > 1
         context["pagination"] = pagination
+    }
+
+    /// The page numbers a pager shows: the first, the last and two either side of the current one;
+    /// nil where numbers are left out. Listing every page on every page would make big sites quadratic.
+    static func pageWindow(current: Int, total: Int) -> [Int?] {
+        let shown = Set([1, total] + Array(max(1, current - 2)...min(total, current + 2))).sorted()
+        var window: [Int?] = []
+        for number in shown {
+            if let last = window.last ?? nil, number > last + 1 { window.append(nil) }
+            window.append(number)
+        }
+        return window
     }
 
     func addStory(_ index: Int, to context: inout [String: Any]) {
