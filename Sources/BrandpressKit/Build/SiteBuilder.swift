@@ -105,6 +105,8 @@ public enum SiteBuilder {
             let written = try writeSite(site: site, jobs: jobs, templates: templates, templateForJob: templateForJob, outputs: outputs, folder: folder, injection: options.pageInjection)
             let copied = try copyFiles(model: model, layout: layout, folder: folder)
             try writeFeeds(site: site, outputs: outputs, folder: folder)
+            try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
+            for (path, data) in SearchIndexFiles(model: model).files { try data.write(to: folder.stagedURL(path)) }
             try folder.commit()
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = written
