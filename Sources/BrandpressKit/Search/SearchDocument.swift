@@ -6,7 +6,7 @@ public struct SearchDocument: Sendable, Equatable {
     /// Index into the publication titles; -1 for pages outside any publication (the home page).
     public var publication: Int
     public var headings: [String]
-    /// Unit and tags, space-separated.
+    /// Unit, brand, slogan, author and tags, space-separated.
     public var meta: String
     public var body: String
 
