@@ -14,7 +14,7 @@ public struct SearchIndexFiles {
     public var chunkStarts: [Int]
     public var files: [String: Data]
 
-    public init(_ index: SearchIndex, chunkBytes: Int = 24_000) {
+    public init(_ index: SearchIndex, chunkBytes: Int = 10_000) {
         var estimate = 0
         for (token, postings) in index.postings { estimate += token.utf8.count + 6 + postings.count * 2 }
         shardCount = SearchShards.count(forEstimatedBytes: estimate)
