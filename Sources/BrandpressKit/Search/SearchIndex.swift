@@ -3,15 +3,20 @@ public struct SearchIndex: Sendable {
     public var documents: [SearchDocument]
     public var publications: [String]
     /// Per token, flat pairs `documentID, fieldMask`, documents in ascending order.
-    public var postings: [String: [Int]]
+    public var postings: [String: [Int32]]
 
     public init(documents: [SearchDocument], publications: [String]) {
         self.documents = documents
         self.publications = publications
-        let perDocument = ParallelMap.map(count: documents.count) { Self.fieldMasks(of: documents[$0]) }
-        var postings: [String: [Int]] = [:]
-        for (id, masks) in perDocument.enumerated() {
-            for (token, mask) in masks { postings[token, default: []] += [id, Int(mask)] }
+        var postings: [String: [Int32]] = [:]
+        // In batches: the token tables of all pages at once would take far more memory than the index.
+        let batch = 512
+        for first in stride(from: 0, to: documents.count, by: batch) {
+            let count = min(batch, documents.count - first)
+            let masks = ParallelMap.map(count: count) { Self.fieldMasks(of: documents[first + $0]) }
+            for (offset, table) in masks.enumerated() {
+                for (token, mask) in table { postings[token, default: []] += [Int32(first + offset), Int32(mask)] }
+            }
         }
         self.postings = postings
     }

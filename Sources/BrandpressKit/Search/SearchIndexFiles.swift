@@ -68,12 +68,12 @@ public struct SearchIndexFiles {
     }
 
     /// `[id, mask, id, mask]` with each id replaced by its distance from the one before.
-    static func gaps(_ postings: [Int]) -> [Int] {
-        var result = postings
+    static func gaps(_ postings: [Int32]) -> [Int] {
+        var result = postings.map(Int.init)
         var previous = 0
         for index in stride(from: 0, to: result.count, by: 2) {
-            result[index] = postings[index] - previous
-            previous = postings[index]
+            result[index] -= previous
+            previous = Int(postings[index])
         }
         return result
     }

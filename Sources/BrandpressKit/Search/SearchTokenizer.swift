@@ -7,17 +7,26 @@
 /// - Everything else (spaces, punctuation, symbols such as `×`) splits.
 /// Full-width ASCII is folded to half-width first, so `３×３` and `3×3` are the same text.
 public enum SearchTokenizer {
-    /// Full-width ASCII to half-width, the ideographic space to a space, then lower case.
+    /// Full-width ASCII to half-width, the ideographic space to a space, then lower case character by
+    /// character, keeping a character whose lower case is longer in UTF-16 (so offsets in the folded
+    /// text are offsets in the original, which `search.js` needs for `<mark>`).
     public static func normalize(_ text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
+        for original in text.unicodeScalars {
+            var scalar = original
             switch scalar.value {
-            case 0xFF01...0xFF5E: scalars.append(Unicode.Scalar(scalar.value - 0xFEE0)!)
-            case 0x3000: scalars.append(" ")
-            default: scalars.append(scalar)
+            case 0xFF01...0xFF5E: scalar = Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0x3000: scalar = " "
+            default: break
             }
+            guard scalar.properties.changesWhenLowercased else {
+                scalars.append(scalar)
+                continue
+            }
+            let lower = scalar.properties.lowercaseMapping
+            if lower.utf16.count == scalar.utf16.count { scalars += lower.unicodeScalars } else { scalars.append(scalar) }
         }
-        return String(scalars).lowercased()
+        return String(scalars)
     }
 
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
