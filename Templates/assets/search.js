@@ -324,11 +324,13 @@
     var timer = null;
 
     function status(text) {
+      output.removeAttribute('aria-busy');
       output.textContent = '';
       output.appendChild(element('p', 'search-status', text));
     }
 
     function show(results, query) {
+      output.removeAttribute('aria-busy');
       output.textContent = '';
       var count = results.done() ? '找到 ' + results.items.length + ' 条结果' : '找到至少 ' + results.items.length + ' 条结果';
       if (!results.items.length) {
@@ -372,6 +374,8 @@
         return;
       }
       status('正在搜索…');
+      // Screen readers wait for the answer instead of announcing every step.
+      output.setAttribute('aria-busy', 'true');
       searcher.search(query).then(function (results) {
         return results.fill(PAGE_SIZE);
       }).then(function (results) {
