@@ -197,8 +197,12 @@
   };
 
   Searcher.prototype.fetch = function (path) {
-    if (!this.loaded[path]) this.loaded[path] = this.load(path);
-    return this.loaded[path];
+    var loaded = this.loaded;
+    if (!loaded[path]) {
+      // A failed load is forgotten, so the next search tries again.
+      loaded[path] = this.load(path).catch(function (error) { delete loaded[path]; throw error; });
+    }
+    return loaded[path];
   };
 
   // Candidates: pages with every token of every term, best first. Returns a Results object.
