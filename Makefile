@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BINARY := .build/release/brandpress
 
-.PHONY: site build test spec bench clean deps
+.PHONY: site build test spec bench browser-test search-bench clean deps
 
 site: build
 	$(BINARY) build
@@ -17,6 +17,14 @@ SPEC_RUNNER ?= ../shared/commonmark/run_spec.py
 
 spec: build
 	python3 $(SPEC_RUNNER) $(BINARY) render --commonmark --unsafe -
+
+# Needs chromium, chromium-driver and python3 selenium; `make site` first (it builds nothing itself).
+browser-test:
+	python3 Tests/browser/search_test.py Output
+
+# Builds a generated 10,000-page site and measures the search index and query time (node).
+search-bench: build
+	python3 Tests/Benchmarks/search_bench.py --binary $(BINARY)
 
 # cmark's C library and headers come from Debian's libcmark-dev.
 deps:

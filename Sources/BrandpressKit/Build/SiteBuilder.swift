@@ -124,6 +124,9 @@ public enum SiteBuilder {
             let copied = try copyFiles(model: model, layout: layout, folder: folder)
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
+            try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
+            for (path, data) in SearchIndexFiles(model: model).files { try data.write(to: folder.stagedURL(path)) }
+            stage("wrote the search index")
             try folder.commit()
             stage("swapped the new output in")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
@@ -184,6 +187,11 @@ public enum SiteBuilder {
         var owners: [String: RenderJob] = [:]
         var diagnostics: [Diagnostic] = []
         let assetOutputs = Set(model.assets.map { SitePath.assetOutputPath(for: $0).lowercased() })
+        let reservedFolders = ["assets/", SearchIndexFiles.folder.lowercased() + "/"]
+        for asset in model.assets where reservedFolders.contains(where: { SitePath.assetOutputPath(for: asset).lowercased().hasPrefix($0) }) {
+            diagnostics.append(.error("Output/\(SitePath.assetOutputPath(for: asset)) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
+                                      file: layout.display(layout.content) + "/" + asset))
+        }
         for (job, output) in zip(jobs, outputs) {
             let key = output.lowercased()
             defer { owners[key] = owners[key] ?? job }
@@ -193,7 +201,7 @@ public enum SiteBuilder {
             var otherIsPage = false
             if case .page? = other { otherIsPage = true }
             // Clashes among written pages and files were reported when the routes were made.
-            let clash = (other != nil && !(isPage && otherIsPage)) || (!isPage && assetOutputs.contains(key)) || key.hasPrefix("assets/")
+            let clash = (other != nil && !(isPage && otherIsPage)) || (!isPage && assetOutputs.contains(key)) || reservedFolders.contains { key.hasPrefix($0) }
             guard clash else { continue }
             let file: String
             if case .page(let index) = job { file = model.pages[index].displayPath } else if case .page(let index)? = other { file = model.pages[index].displayPath } else { file = layout.display(layout.content) }

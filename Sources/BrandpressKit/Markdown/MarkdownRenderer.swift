@@ -28,6 +28,9 @@ private struct DocumentPass {
     var diagnostics: [Diagnostic] = []
     var plainText = ""
     var firstParagraph: String?
+    /// Table cells and the paragraphs beside tables, rendered separately: their HTML and text in
+    /// document order, so the walk can put the text into `plainText` where their block stands.
+    var fragments: [(html: String, text: String)] = []
     /// The document's bytes and where each line starts: cmark counts columns in bytes, editors in characters.
     var sourceBytes: [UInt8] = []
     var lineStarts: [Int] = [0]
@@ -94,6 +97,7 @@ private struct DocumentPass {
         } else if html.hasSuffix("\n") {
             html.removeLast()
         }
+        fragments.append((html, Self.plainText(of: fragment)))
         return html
     }
 
@@ -169,6 +173,8 @@ private struct DocumentPass {
                 if !entering && collectText { plainText += "\n" }
             case CMARK_NODE_CODE_BLOCK:
                 if collectText { plainText += Self.literal(of: node) + "\n" }
+            case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+                if collectText && entering { plainText += takeFragmentText(for: node, isBlock: type == CMARK_NODE_CUSTOM_BLOCK) }
             default:
                 break
             }
@@ -181,6 +187,24 @@ private struct DocumentPass {
         for (node, heading) in zip(headingNodes, headings.suffix(headingNodes.count)) {
             replaceHeading(node, id: heading.id, level: heading.level)
         }
+    }
+
+    /// The text of the fragments whose HTML a custom node holds: those at the head of `fragments`.
+    private mutating func takeFragmentText(for node: OpaquePointer, isBlock: Bool) -> String {
+        let html = cmark_node_get_on_enter(node).map { String(cString: $0) } ?? ""
+        var searchStart = html.startIndex
+        var texts: [String] = []
+        while let first = fragments.first {
+            if first.html.isEmpty {
+                fragments.removeFirst()
+                continue
+            }
+            guard let found = html.range(of: first.html, range: searchStart..<html.endIndex) else { break }
+            searchStart = found.upperBound
+            texts.append(first.text)
+            fragments.removeFirst()
+        }
+        return texts.joined(separator: " ") + (isBlock && !texts.isEmpty ? "\n" : "")
     }
 
     private mutating func handleReference(_ node: OpaquePointer, isImage: Bool, lineOffset: Int) {

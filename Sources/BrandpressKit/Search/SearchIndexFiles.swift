@@ -1,0 +1,80 @@
+import Foundation
+
+/// The index as files under `search/`, each a script that hands its data to `window.__bpSearch`
+/// (a `<script src>` works from `file://`, where `fetch` of a local file does not):
+///
+/// - `meta.js`: `meta({v, count, shards, publications, chunks})`; `chunks[k]` is the first document of `text-k.js`.
+/// - `shard-XX.js`: `shard("XX", {token: [id, mask, id, mask, …]})`; ids are gaps from the previous id.
+/// - `text-K.js`: `text(K, [[title, url, publication, headings, meta, body], …])` for the chunk's documents.
+public struct SearchIndexFiles {
+    public static let folder = "search"
+    public static let formatVersion = 1
+
+    public var shardCount: Int
+    public var chunkStarts: [Int]
+    public var files: [String: Data]
+
+    public init(_ index: SearchIndex, chunkBytes: Int = 10_000) {
+        var estimate = 0
+        for (token, postings) in index.postings { estimate += token.utf8.count + 6 + postings.count * 2 }
+        shardCount = SearchShards.count(forEstimatedBytes: estimate)
+        var files: [String: Data] = [:]
+
+        var shards = Array(repeating: [String](), count: shardCount)
+        for token in index.postings.keys.sorted() {
+            shards[SearchShards.shard(of: token, count: shardCount)].append(token)
+        }
+        for (shard, tokens) in shards.enumerated() {
+            let name = SearchShards.name(of: shard, count: shardCount)
+            let entries = tokens.map { SearchJSON.string($0) + ":" + SearchJSON.numbers(Self.gaps(index.postings[$0]!)) }
+            files["\(Self.folder)/shard-\(name).js"] = Self.script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}")
+        }
+
+        var starts: [Int] = []
+        var rows: [String] = []
+        var size = 0
+        func flush() {
+            guard !rows.isEmpty else { return }
+            files["\(Self.folder)/text-\(starts.count - 1).js"] = Self.script("text", "\(starts.count - 1)," + SearchJSON.array(rows))
+            rows = []
+            size = 0
+        }
+        for (id, document) in index.documents.enumerated() {
+            if rows.isEmpty { starts.append(id) }
+            let row = SearchJSON.array([
+                SearchJSON.string(document.title), SearchJSON.string(document.url), String(document.publication),
+                SearchJSON.string(document.headings.joined(separator: "\n")), SearchJSON.string(document.meta), SearchJSON.string(document.body),
+            ])
+            rows.append(row)
+            size += row.utf8.count
+            if size >= chunkBytes { flush() }
+        }
+        flush()
+        chunkStarts = starts
+
+        let meta = "{\"v\":\(Self.formatVersion),\"count\":\(index.documents.count),\"shards\":\(shardCount),"
+            + "\"publications\":\(SearchJSON.array(index.publications.map(SearchJSON.string))),\"chunks\":\(SearchJSON.numbers(starts))}"
+        files["\(Self.folder)/meta.js"] = Self.script("meta", meta)
+        self.files = files
+    }
+
+    public init(model: SiteModel) {
+        let (documents, publications) = SearchDocuments.make(from: model)
+        self.init(SearchIndex(documents: documents, publications: publications))
+    }
+
+    static func script(_ function: String, _ arguments: String) -> Data {
+        Data("window.__bpSearch.\(function)(\(arguments));\n".utf8)
+    }
+
+    /// `[id, mask, id, mask]` with each id replaced by its distance from the one before.
+    static func gaps(_ postings: [Int32]) -> [Int] {
+        var result = postings.map(Int.init)
+        var previous = 0
+        for index in stride(from: 0, to: result.count, by: 2) {
+            result[index] -= previous
+            previous = Int(postings[index])
+        }
+        return result
+    }
+}

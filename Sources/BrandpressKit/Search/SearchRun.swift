@@ -1,0 +1,27 @@
+/// A run of Han characters or of word characters inside a text, and the tokens it gives.
+struct SearchRun: Equatable {
+    enum Kind { case han, word }
+
+    var kind: Kind
+    /// Offset of the first scalar in the text.
+    var start: Int
+    var scalars: [Unicode.Scalar]
+
+    var end: Int { start + scalars.count }
+
+    func tokens(singleHan: Bool) -> [String] {
+        switch kind {
+        case .word:
+            return [String(String.UnicodeScalarView(scalars))]
+        case .han:
+            var tokens: [String] = []
+            if scalars.count >= 2 {
+                for index in 0..<(scalars.count - 1) {
+                    tokens.append(String(String.UnicodeScalarView([scalars[index], scalars[index + 1]])))
+                }
+            }
+            if singleHan { tokens += scalars.map { String($0) } }
+            return tokens
+        }
+    }
+}

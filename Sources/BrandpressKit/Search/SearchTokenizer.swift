@@ -1,0 +1,70 @@
+/// Splits text into the tokens of the search index. `Templates/assets/search.js` mirrors these rules
+/// exactly; a change here needs the same change there.
+///
+/// - Han characters give overlapping bigrams (`安全生产` → 安全, 全生, 生产); a lone Han character gives
+///   nothing, except in titles, where every Han character is also a token of its own.
+/// - Runs of other letters and digits give one case-folded token each (`QC` → `qc`).
+/// - Everything else (spaces, punctuation, symbols such as `×`) splits.
+/// Full-width ASCII is folded to half-width first, so `３×３` and `3×3` are the same text.
+public enum SearchTokenizer {
+    /// Full-width ASCII to half-width, the ideographic space to a space, then lower case character by
+    /// character, keeping a character whose lower case is longer in UTF-16 (so offsets in the folded
+    /// text are offsets in the original, which `search.js` needs for `<mark>`).
+    public static func normalize(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for original in text.unicodeScalars {
+            var scalar = original
+            switch scalar.value {
+            case 0xFF01...0xFF5E: scalar = Unicode.Scalar(scalar.value - 0xFEE0)!
+            case 0x3000: scalar = " "
+            default: break
+            }
+            guard scalar.properties.changesWhenLowercased else {
+                scalars.append(scalar)
+                continue
+            }
+            let lower = scalar.properties.lowercaseMapping
+            if lower.utf16.count == scalar.utf16.count { scalars += lower.unicodeScalars } else { scalars.append(scalar) }
+        }
+        return String(scalars)
+    }
+
+    public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0x20000...0x3134F: return true
+        default: return false
+        }
+    }
+
+    /// Letters and digits that are not Han: the characters of word tokens.
+    public static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if isHan(scalar) { return false }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    /// Tokens of already normalized text, in order; `singleHan` adds each Han character (titles).
+    public static func tokens(inNormalized text: String, singleHan: Bool = false) -> [String] {
+        runs(in: text).flatMap { run in run.tokens(singleHan: singleHan) }
+    }
+
+    public static func tokens(in text: String, singleHan: Bool = false) -> [String] {
+        tokens(inNormalized: normalize(text), singleHan: singleHan)
+    }
+
+    /// The maximal runs of Han characters and of word characters, with their scalar offsets.
+    static func runs(in text: String) -> [SearchRun] {
+        var runs: [SearchRun] = []
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            defer { offset += 1 }
+            guard let kind: SearchRun.Kind = isHan(scalar) ? .han : isWordCharacter(scalar) ? .word : nil else { continue }
+            if let last = runs.last, last.kind == kind, last.end == offset {
+                runs[runs.count - 1].scalars.append(scalar)
+            } else {
+                runs.append(SearchRun(kind: kind, start: offset, scalars: [scalar]))
+            }
+        }
+        return runs
+    }
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import BrandpressKit
+
+@Suite struct SearchTokenizerTests {
+    @Test func chineseGivesOverlappingBigrams() {
+        #expect(SearchTokenizer.tokens(in: "安全生产") == ["安全", "全生", "生产"])
+        #expect(SearchTokenizer.tokens(in: "煤") == [])
+    }
+
+    @Test func titlesAlsoGiveSingleCharacters() {
+        #expect(SearchTokenizer.tokens(in: "四公开", singleHan: true) == ["四公", "公开", "四", "公", "开"])
+    }
+
+    @Test func latinWordsAndNumbersAreCaseFolded() {
+        #expect(SearchTokenizer.tokens(in: "Hello World, QC2024 v1.5") == ["hello", "world", "qc2024", "v1", "5"])
+    }
+
+    @Test func mixedTextSplitsBetweenHanAndWords() {
+        #expect(SearchTokenizer.tokens(in: "3×3精益发运") == ["3", "3", "精益", "益发", "发运"])
+        #expect(SearchTokenizer.tokens(in: "QC小组2024年") == ["qc", "小组", "2024"])
+    }
+
+    @Test func punctuationSplits() {
+        #expect(SearchTokenizer.tokens(in: "安全，生产。") == ["安全", "生产"])
+        #expect(SearchTokenizer.tokens(in: "“四公开”（试行）") == ["四公", "公开", "试行"])
+        #expect(SearchTokenizer.tokens(in: "a-b c_d") == ["a", "b", "c", "d"])
+    }
+
+    @Test func fullWidthASCIIIsFoldedToHalfWidth() {
+        #expect(SearchTokenizer.normalize("３×３　ＱＣ") == "3×3 qc")
+        #expect(SearchTokenizer.tokens(in: "３×３精益发运") == SearchTokenizer.tokens(in: "3×3精益发运"))
+        #expect(SearchTokenizer.tokens(in: "ＱＣ小组") == ["qc", "小组"])
+    }
+
+    @Test func queryTermsAndTheirLookupTokens() {
+        let query = SearchQuery("安全 生产  ")
+        #expect(query.terms.map(\.text) == ["安全", "生产"])
+        #expect(SearchQuery("3×3精益发运").terms[0].tokens == ["3", "精益", "益发", "发运"])
+        #expect(SearchQuery("３×３").terms[0] == .init(text: "3×3", tokens: ["3"]))
+        // The word at the edge may be the end of a longer word on the page (`QC小组`).
+        #expect(SearchQuery("C小组").terms[0].tokens == ["小组"])
+        #expect(SearchQuery("第3号").terms[0].tokens == ["3"])
+        #expect(SearchQuery("煤").terms[0].tokens == ["煤"])
+        #expect(SearchQuery("。，").terms.isEmpty)
+    }
+
+    @Test func shardHashIsFNV1aOverUTF16() {
+        #expect(SearchShards.hash("a") == 0xE40C_292C)
+        #expect(SearchShards.hash("") == 0x811C_9DC5)
+        #expect(SearchShards.name(of: 7, count: 64) == "07")
+        #expect(SearchShards.name(of: 7, count: 1024) == "007")
+        #expect(SearchShards.count(forEstimatedBytes: 0) == 4)
+        #expect(SearchShards.count(forEstimatedBytes: 10_000_000) == 256)
+    }
+}
