@@ -5,6 +5,16 @@ public struct SiteContext: Sendable {
     public var resolver: LinkResolver
     /// HTML of each handbook's print view, indexed like `publications.handbooks`.
     public var printContents: [[Int: String]]
+    /// Section folders by their output folder (`handbook/basics` → `handbook/01-basics`), for breadcrumbs.
+    public var sectionsByOutputDirectory: [String: String]
+
+    public init(model: SiteModel, publications: Publications, resolver: LinkResolver, printContents: [[Int: String]]) {
+        self.model = model
+        self.publications = publications
+        self.resolver = resolver
+        self.printContents = printContents
+        sectionsByOutputDirectory = Dictionary(model.sections.keys.map { (SitePath.outputDirectory(for: $0), $0) }, uniquingKeysWith: { a, b in min(a, b) })
+    }
 
     /// The site path a job writes to.
     public func outputPath(of job: RenderJob) -> String {

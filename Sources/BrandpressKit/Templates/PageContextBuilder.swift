@@ -82,11 +82,10 @@ struct PageContextBuilder {
         let outputDirectory = SitePath.directory(of: outputPath)
         let parts = outputDirectory.split(separator: "/").map(String.init)
         let isFolderPage = SitePath.fileName(of: outputPath) == "index.html"
-        let sectionsByOutput = Dictionary(model.sections.values.map { (SitePath.outputDirectory(for: $0.directory), $0) }, uniquingKeysWith: { a, _ in a })
         for (offset, part) in parts.enumerated() {
             directory = SitePath.join(directory, part)
             if isFolderPage && offset == parts.count - 1 { break }
-            guard let section = sectionsByOutput[directory] else { continue }
+            guard let section = site.sectionsByOutputDirectory[directory].flatMap({ model.sections[$0] }) else { continue }
             crumbs.append(["title": section.title, "url": url(section.outputPath)])
         }
         return crumbs

@@ -105,13 +105,15 @@ extension PageContextBuilder {
         return values
     }
 
-    func addStoriesCommon(_ stories: Stories, to context: inout [String: Any]) {
-        context["units"] = stories.units.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
-        context["tags"] = stories.tags.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
+    func addStoriesCommon(_ stories: Stories, to context: inout [String: Any], withTermLists: Bool = true) {
         context["unitsURL"] = url(stories.unitsPath)
         context["tagsURL"] = url(stories.tagsPath)
         context["storiesURL"] = url(stories.indexPaths[0])
         if model.config.baseURL != nil { context["feedURL"] = url(stories.feedPath) }
+        // A story page does not list every unit and tag: thousands of stories would each pay for it.
+        guard withTermLists else { return }
+        context["units"] = stories.units.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
+        context["tags"] = stories.tags.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
     }
 
     func addStoriesIndex(_ publication: Int, number: Int, to context: inout [String: Any]) {
@@ -155,7 +157,7 @@ extension PageContextBuilder {
         let directory = model.sections[model.pages[index].sectionDirectory]?.publicationDirectory
         guard let publication = site.publications.storiesIndex(containing: directory) else { return }
         let stories = site.publications.stories[publication]
-        addStoriesCommon(stories, to: &context)
+        addStoriesCommon(stories, to: &context, withTermLists: false)
         context["story"] = storyValues(index, in: stories)
         let (previous, next) = stories.neighbours(of: index)
         context["prev"] = link(previous)
