@@ -125,7 +125,16 @@ public enum SiteBuilder {
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
             try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
-            for (path, data) in SearchIndexFiles(model: model).files { try data.write(to: folder.stagedURL(path)) }
+            let searchFiles = Array(SearchIndexFiles(model: model).files)
+            let searchFailures = ParallelMap.map(count: searchFiles.count) { index -> String? in
+                do {
+                    try searchFiles[index].1.write(to: folder.stagedURL(searchFiles[index].0))
+                    return nil
+                } catch {
+                    return "\(searchFiles[index].0): \(error.localizedDescription)"
+                }
+            }
+            if let failure = searchFailures.compactMap({ $0 }).first { throw WriteError(message: failure) }
             stage("wrote the search index")
             try folder.commit()
             stage("swapped the new output in")

@@ -24,11 +24,15 @@ public struct SearchIndexFiles {
         for token in index.postings.keys.sorted() {
             shards[SearchShards.shard(of: token, count: shardCount)].append(token)
         }
-        for (shard, tokens) in shards.enumerated() {
-            let name = SearchShards.name(of: shard, count: shardCount)
-            let entries = tokens.map { SearchJSON.string($0) + ":" + SearchJSON.numbers(Self.gaps(index.postings[$0]!)) }
-            files["\(Self.folder)/shard-\(name).js"] = Self.script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}")
+        let count = shardCount
+        let tokenLists = shards
+        let postings = index.postings
+        let scripts = ParallelMap.map(count: count) { shard -> (String, Data) in
+            let name = SearchShards.name(of: shard, count: count)
+            let entries = tokenLists[shard].map { SearchJSON.string($0) + ":" + SearchJSON.numbers(Self.gaps(postings[$0]!)) }
+            return ("\(Self.folder)/shard-\(name).js", Self.script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}"))
         }
+        for (path, data) in scripts { files[path] = data }
 
         var starts: [Int] = []
         var rows: [String] = []
