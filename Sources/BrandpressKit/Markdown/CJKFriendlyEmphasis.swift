@@ -35,17 +35,7 @@ enum CJKFriendlyEmphasis {
     /// Blocks whose children are inlines. Markers never change block structure, so the two parses
     /// have the same blocks at the same places; blocks another pass replaced simply find no partner.
     private static func inlineContainers(of document: OpaquePointer) -> [OpaquePointer] {
-        var blocks: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING { blocks.append(node) }
-        }
-        return blocks
+        CmarkBlocks.inlineContainers(of: document)
     }
 
     /// Markers sit strictly inside lines, so a block's start is the same in both parses.

@@ -25,20 +25,7 @@ enum PipeTableTransform {
 
     /// Paragraphs and setext headings spanning two lines or more; collected before any edit.
     private static func multiLineBlocks(in document: OpaquePointer) -> [OpaquePointer] {
-        var blocks: [OpaquePointer] = []
-        let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING else { continue }
-            if cmark_node_get_end_line(node) > cmark_node_get_start_line(node) {
-                blocks.append(node)
-            }
-        }
-        return blocks
+        CmarkBlocks.inlineContainers(of: document).filter { cmark_node_get_end_line($0) > cmark_node_get_start_line($0) }
     }
 }
 
