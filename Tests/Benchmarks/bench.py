@@ -1,0 +1,167 @@
+#!/usr/bin/env python3
+"""brandpress against Hugo on generated corpora (issue 7).
+
+    bench.py [--large] [--runs 5] [--sizes 1000,10000] [--no-hugo] [--no-disk] [--binary PATH]
+
+Builds brandpress in release mode (unless --binary), generates corpora with generate_corpus.py into
+/dev/shm, and for each size and tool runs one warm-up build and then --runs builds, each timed with
+`/usr/bin/time -f "%e %U %S %M"`. Prints medians of wall time, CPU time (user + sys) and peak RSS,
+and Hugo/brandpress ratios.
+
+  clean    output folder removed before each run (not timed); written to /dev/shm
+  disk     the same, but the output folder is on the project's disk (.build/bench-out)
+  rebuild  output already there, nothing changed
+  edit-md  output already there, one story changed (a sentence appended; restored afterwards)
+  edit-tpl output already there, the story template changed (a comment appended)
+
+Timings vary with the machine; nothing in `make test` uses them.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+SHM = "/dev/shm/brandpress-bench"
+DISK = os.path.join(REPO, ".build", "bench-out")
+
+
+def timed(cmd, cwd=None):
+    with tempfile.NamedTemporaryFile("r", suffix=".time") as t:
+        p = subprocess.run(["/usr/bin/time", "-f", "%e %U %S %M", "-o", t.name] + cmd, cwd=cwd,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        if p.returncode != 0:
+            sys.exit(f"failed: {' '.join(cmd)}\n{p.stdout[-2000:]}\n{p.stderr[-4000:]}")
+        wall, user, sys_, rss = t.read().split()[-4:]
+    return float(wall), float(user) + float(sys_), int(rss) / 1024.0
+
+
+def series(runs, prepare, cmd):
+    prepare()
+    timed(cmd)  # warm-up: page cache, dynamic linking
+    rows = []
+    for _ in range(runs):
+        prepare()
+        rows.append(timed(cmd))
+    return tuple(statistics.median(r[i] for r in rows) for i in range(3))
+
+
+def rm(path):
+    shutil.rmtree(path, ignore_errors=True)
+
+
+class Tool:
+    def __init__(self, name, project, binary):
+        self.name, self.project, self.binary = name, project, binary
+
+    def cmd(self, out):
+        if self.name == "brandpress":
+            return [self.binary, "build", "--root", self.project, "--output", out]
+        return ["hugo", "--quiet", "--source", self.project, "--destination", out]
+
+    def story(self):
+        folder = os.path.join(self.project, "Content" if self.name == "brandpress" else "content", "stories")
+        return os.path.join(folder, sorted(n for n in os.listdir(folder) if n[0].isdigit())[len(os.listdir(folder)) // 2])
+
+    def template(self):
+        if self.name == "brandpress":
+            return os.path.join(self.project, "Templates", "story.mustache")
+        return os.path.join(self.project, "layouts", "_default", "single.html")
+
+
+def edited(path, text):
+    """Appends text to a file for one timed build, then restores it (the restore build is not timed)."""
+    class Ctx:
+        def __enter__(self):
+            self.orig = open(path, encoding="utf-8").read()
+            return self
+
+        def append(self, i):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(self.orig + text.format(i))
+
+        def __exit__(self, *a):
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(self.orig)
+    return Ctx()
+
+
+def measure(tool, runs, disk):
+    results = {}
+    shm_out = os.path.join(SHM, f"out-{tool.name}")
+    results["clean"] = series(runs, lambda: rm(shm_out), tool.cmd(shm_out))
+    if disk:
+        disk_out = os.path.join(DISK, f"out-{tool.name}")
+        results["disk"] = series(runs, lambda: rm(disk_out), tool.cmd(disk_out))
+        rm(disk_out)
+    timed(tool.cmd(shm_out))
+    results["rebuild"] = series(runs, lambda: None, tool.cmd(shm_out))
+    counter = iter(range(10**6))
+    for key, path, text in [("edit-md", tool.story(), "\n\n修改第{}次：补充一句话。\n"),
+                            ("edit-tpl", tool.template(), "\n{{{{! bench edit {} }}}}\n" if tool.name == "brandpress" else "\n{{{{/* bench edit {} */}}}}\n")]:
+        with edited(path, text) as e:
+            results[key] = series(runs, lambda: e.append(next(counter)), tool.cmd(shm_out))
+        timed(tool.cmd(shm_out))
+    rm(shm_out)
+    return results
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--large", action="store_true", help="also 50,000 pages")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--no-hugo", action="store_true")
+    ap.add_argument("--no-disk", action="store_true")
+    ap.add_argument("--binary")
+    a = ap.parse_args()
+
+    binary = a.binary
+    if not binary:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "brandpress"], cwd=REPO, check=True)
+        binary = os.path.join(REPO, ".build", "release", "brandpress")
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("needs /usr/bin/time: apt-get install -y time")
+    hugo = not a.no_hugo and shutil.which("hugo")
+    if not a.no_hugo and not hugo:
+        print("hugo not found (apt-get install -y hugo); measuring brandpress only", file=sys.stderr)
+    if hugo:
+        print(subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.strip())
+
+    sizes = [int(s) for s in a.sizes.split(",")] + ([50000] if a.large else [])
+    table = []
+    for n in sizes:
+        corpus = os.path.join(SHM, f"corpus-{n}")
+        gen = subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(n), corpus],
+                             check=True, capture_output=True, text=True)
+        print(f"N={n}: {gen.stdout.strip()}", flush=True)
+        tools = [Tool("brandpress", os.path.join(corpus, "brandpress"), binary)]
+        if hugo:
+            tools.append(Tool("hugo", os.path.join(corpus, "hugo"), None))
+        res = {}
+        for tool in tools:
+            res[tool.name] = measure(tool, a.runs, not a.no_disk)
+            for k, (w, c, m) in res[tool.name].items():
+                print(f"  {tool.name:10} {k:8} wall {w:7.3f} s  cpu {c:7.3f} s  rss {m:7.1f} MiB", flush=True)
+        for k in res["brandpress"]:
+            for tool in tools:
+                w, c, m = res[tool.name][k]
+                ratio = ""
+                if tool.name == "hugo":
+                    ratio = f"{w / res['brandpress'][k][0]:.2f}×"
+                table.append((n, k, tool.name, w, c, m, ratio))
+        rm(corpus)
+
+    print("\n| N | build | tool | median wall (s) | CPU user+sys (s) | peak RSS (MiB) | Hugo/brandpress wall |")
+    print("|---:|---|---|---:|---:|---:|---:|")
+    for n, k, name, w, c, m, ratio in table:
+        print(f"| {n:,} | {k} | {name} | {w:.3f} | {c:.3f} | {m:.0f} | {ratio} |")
+    rm(SHM)
+
+
+if __name__ == "__main__":
+    main()
