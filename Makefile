@@ -26,6 +26,11 @@ browser-test:
 search-bench: build
 	python3 Tests/Benchmarks/search_bench.py --binary $(BINARY)
 
+# Timings against Hugo on generated corpora (Tests/Benchmarks/bench.py; BENCH_ARGS=--large adds 50,000 pages).
+# Needs /usr/bin/time (Debian package time) and, for the comparison, hugo. Not part of `make test`.
+bench: build
+	python3 Tests/Benchmarks/bench.py --binary $(BINARY) $(BENCH_ARGS)
+
 # cmark's C library and headers come from Debian's libcmark-dev.
 deps:
 	@if ! pkg-config --exists libcmark; then \

@@ -40,9 +40,10 @@ def timed(cmd, cwd=None):
     return float(wall), float(user) + float(sys_), int(rss) / 1024.0
 
 
-def series(runs, prepare, cmd):
-    prepare()
-    timed(cmd)  # warm-up: page cache, dynamic linking
+def series(runs, prepare, cmd, warm=True):
+    if warm:
+        prepare()
+        timed(cmd)  # warm-up: page cache, dynamic linking
     rows = []
     for _ in range(runs):
         prepare()
@@ -99,12 +100,12 @@ def measure(tool, runs, disk):
         results["disk"] = series(runs, lambda: rm(disk_out), tool.cmd(disk_out))
         rm(disk_out)
     timed(tool.cmd(shm_out))
-    results["rebuild"] = series(runs, lambda: None, tool.cmd(shm_out))
+    results["rebuild"] = series(runs, lambda: None, tool.cmd(shm_out), warm=False)
     counter = iter(range(10**6))
     for key, path, text in [("edit-md", tool.story(), "\n\n修改第{}次：补充一句话。\n"),
                             ("edit-tpl", tool.template(), "\n{{{{! bench edit {} }}}}\n" if tool.name == "brandpress" else "\n{{{{/* bench edit {} */}}}}\n")]:
         with edited(path, text) as e:
-            results[key] = series(runs, lambda: e.append(next(counter)), tool.cmd(shm_out))
+            results[key] = series(runs, lambda: e.append(next(counter)), tool.cmd(shm_out), warm=False)
         timed(tool.cmd(shm_out))
     rm(shm_out)
     return results
