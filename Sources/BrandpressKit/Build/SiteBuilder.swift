@@ -128,7 +128,7 @@ public enum SiteBuilder {
             let searchFiles = Array(SearchIndexFiles(model: model).files)
             let searchFailures = ParallelMap.map(count: searchFiles.count) { index -> String? in
                 do {
-                    try searchFiles[index].1.write(to: folder.stagedURL(searchFiles[index].0))
+                    try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(searchFiles[index].0).path) }
                     return nil
                 } catch {
                     return "\(searchFiles[index].0): \(error.localizedDescription)"
@@ -136,6 +136,7 @@ public enum SiteBuilder {
             }
             if let failure = searchFailures.compactMap({ $0 }).first { throw WriteError(message: failure) }
             stage("wrote the search index")
+            FileWriting.syncFileSystem(of: folder.staging)
             try folder.commit()
             stage("swapped the new output in")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
@@ -233,7 +234,7 @@ public enum SiteBuilder {
                 if let body = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: injection, at: body.lowerBound) } else { html += injection }
             }
             do {
-                try Data(html.utf8).write(to: folder.stagedURL(outputs[index]))
+                try FileWriting.write(html, to: folder.stagedURL(outputs[index]))
                 return nil
             } catch {
                 return "\(outputs[index]): \(error.localizedDescription)"
@@ -275,10 +276,10 @@ public enum SiteBuilder {
     static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder) throws {
         guard let baseURL = site.model.config.baseURL else { return }
         for stories in site.publications.stories {
-            try Data(Feeds.atom(stories, model: site.model, baseURL: baseURL).utf8).write(to: folder.stagedURL(stories.feedPath))
+            try FileWriting.write(Feeds.atom(stories, model: site.model, baseURL: baseURL), to: folder.stagedURL(stories.feedPath))
         }
         let listed = outputs.filter { $0 != "404.html" && $0 != "search.html" }
-        try Data(Feeds.sitemap(paths: listed, baseURL: baseURL).utf8).write(to: folder.stagedURL("sitemap.xml"))
+        try FileWriting.write(Feeds.sitemap(paths: listed, baseURL: baseURL), to: folder.stagedURL("sitemap.xml"))
     }
 
     static func pageCounts(_ model: SiteModel) -> [(String, Int)] {
