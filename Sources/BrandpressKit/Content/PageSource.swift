@@ -24,7 +24,8 @@ public struct PageSource: Sendable {
             if decoded.encoding == .gb18030 {
                 warnings.append(.warning("this file is saved as GB18030/GBK (\"ANSI\"), not UTF-8; it was read correctly, but save it as UTF-8 to be safe", file: display))
             }
-            if decoded.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            // Stops at the first visible character; trimmingCharacters copied the whole page through NSString.
+            if decoded.text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) {
                 return (nil, warnings + [.error("this file is empty; write a page in it (at least a `# title`) or delete it", file: display)])
             }
             let parts = try FrontMatterSplitter.split(decoded.text, file: display)
