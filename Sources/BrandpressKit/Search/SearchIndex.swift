@@ -8,17 +8,32 @@ public struct SearchIndex: Sendable {
     public init(documents: [SearchDocument], publications: [String]) {
         self.documents = documents
         self.publications = publications
-        var postings: [String: [Int32]] = [:]
+        // Token → position in `lists`: one hash lookup per token and document, and the lists grow in place.
+        var positions: [String: Int] = [:]
+        var tokens: [String] = []
+        var lists: [[Int32]] = []
         // In batches: the token tables of all pages at once would take far more memory than the index.
         let batch = 512
         for first in stride(from: 0, to: documents.count, by: batch) {
             let count = min(batch, documents.count - first)
             let masks = ParallelMap.map(count: count) { Self.fieldMasks(of: documents[first + $0]) }
             for (offset, table) in masks.enumerated() {
-                for (token, mask) in table { postings[token, default: []] += [Int32(first + offset), Int32(mask)] }
+                for (token, mask) in table {
+                    let position: Int
+                    if let known = positions[token] {
+                        position = known
+                    } else {
+                        position = lists.count
+                        positions[token] = position
+                        tokens.append(token)
+                        lists.append([])
+                    }
+                    lists[position].append(Int32(first + offset))
+                    lists[position].append(Int32(mask))
+                }
             }
         }
-        self.postings = postings
+        self.postings = Dictionary(uniqueKeysWithValues: zip(tokens, lists))
     }
 
     static func fieldMasks(of document: SearchDocument) -> [String: UInt8] {
