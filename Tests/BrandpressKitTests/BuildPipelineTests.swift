@@ -80,7 +80,8 @@ import Testing
         var files = Self.basicSite
         files["Content/docs/年度 总结#1.md"] = "# 年度总结\n"
         files["Content/docs/报告 100%.pdf"] = "%PDF"
-        files["Content/b.md"] = "# B\n\n[总结](<docs/年度 总结%231.md>) [报告](<docs/报告 100%25.pdf>)\n"
+        files["Content/docs/Why?.md"] = "# 为什么\n"
+        files["Content/b.md"] = "# B\n\n[总结](<docs/年度 总结%231.md>) [报告](<docs/报告 100%25.pdf>) [问](docs/Why%3F.md)\n"
         let project = try TemporaryProject(files)
         let report = project.build()
         #expect(report.succeeded, "\(TemporaryProject.lines(report))")
@@ -88,6 +89,8 @@ import Testing
         let page = try #require(project.output("b.html"))
         #expect(page.contains(#"href="docs/%E5%B9%B4%E5%BA%A6%20%E6%80%BB%E7%BB%93%231.html""#))
         #expect(page.contains(#"href="docs/%E6%8A%A5%E5%91%8A%20100%25.pdf""#))
+        #expect(page.contains(#"href="docs/Why%3F.html""#))
+        #expect(project.exists("Output/docs/Why?.html"))
     }
 
     @Test func draftsAreLeftOutUnlessAskedFor() throws {

@@ -102,10 +102,12 @@ public enum SiteBuilder {
             }
             templateForJob.append(name)
         }
-        if model.config.baseURL == nil && !publications.stories.isEmpty {
+        let configDisplay = layout.display(layout.content.appendingPathComponent(SiteConfig.fileName))
+        let configFailed = diagnostics.contains { $0.file == configDisplay && $0.severity == .error }
+        if model.config.baseURL == nil && !publications.stories.isEmpty && !configFailed {
             diagnostics.append(.warning(
                 "no Atom feed or sitemap was made, because they need absolute addresses; set `base_url:` in Content/site.yml to the address the site is published at",
-                file: layout.display(layout.content.appendingPathComponent(SiteConfig.fileName))))
+                file: configDisplay))
         }
         let outputs = jobs.map(site.outputPath(of:))
         diagnostics += checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
