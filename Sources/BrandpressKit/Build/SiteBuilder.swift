@@ -33,8 +33,13 @@ public struct BuildReport: Sendable {
     public var outputDisplay = ""
     /// Seconds spent in each stage, in order, for `--verbose`.
     public var stages: [(String, Double)] = []
+    /// Nothing had changed since the build that wrote the output, so it was left as it was.
+    public var upToDate = false
 
     public var summary: String {
+        if upToDate {
+            return "nothing changed since the last build; \(outputDisplay) left as it was (checked in \(String(format: "%.3f", seconds)) s)"
+        }
         let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
         return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)"
     }
@@ -60,6 +65,15 @@ public enum SiteBuilder {
         if let problem = OutputFolder.check(layout.output, layout: layout) {
             diagnostics.append(problem)
             return failed()
+        }
+        let fingerprint = options.checkOnly ? nil : BuildFingerprint.inputs(of: layout, options: options)
+        if let fingerprint, let previous = BuildFingerprint.load(for: layout), previous.inputs == fingerprint.value,
+           FileManager.default.fileExists(atPath: layout.output.path), BuildFingerprint.output(of: layout.output) == previous.output {
+            var report = BuildReport(diagnostics: previous.warnings, succeeded: true)
+            report.upToDate = true
+            report.outputDisplay = layout.display(layout.output) + "/"
+            report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            return report
         }
 
         let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts)
@@ -141,6 +155,9 @@ public enum SiteBuilder {
             FileWriting.syncFileSystem(of: folder.staging)
             try folder.commit()
             stage("swapped the new output in")
+            if let fingerprint, fingerprint.settled, let written = BuildFingerprint.output(of: layout.output) {
+                BuildFingerprint(inputs: fingerprint.value, output: written, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
+            }
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = written
             report.filesCopied = copied

@@ -1,0 +1,133 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a build read and wrote, reduced to two 64-bit numbers from file metadata alone, so that a
+/// rebuild with nothing changed can stop after a few thousand `stat` calls instead of rebuilding —
+/// the way `make` decides. Any change to a file's size, times or inode, any added or removed file,
+/// another brandpress binary or other options gives other numbers, and a full build.
+struct BuildFingerprint: Codable, Equatable {
+    var inputs: UInt64
+    var output: UInt64
+    /// Warnings of the build that wrote the output, shown again when nothing needs doing.
+    var warnings: [Diagnostic]
+
+    /// Hashes the options and every file under `Content/`, `Templates/` and the running binary; nil
+    /// when a folder cannot be read or holds a symbolic link (then the build does everything).
+    ///
+    /// File times tick coarsely (a few milliseconds), so a file changed within the last second
+    /// could change again without its metadata showing it; then `settled` is false and the
+    /// fingerprint must not be kept (git calls such files "racily clean").
+    static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool)? {
+        var hash = FNV1a()
+        hash.add("brandpress-fingerprint-1|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
+        guard hash.addFile("/proc/self/exe"),
+              hash.addTree(layout.content.path),
+              hash.addTree(layout.templates.path) else { return nil }
+        return (hash.value, hash.newestChange < Int(Date().timeIntervalSince1970) - 1)
+    }
+
+    /// Hashes the output folder's files, so that a changed or deleted output is rebuilt.
+    static func output(of folder: URL) -> UInt64? {
+        var hash = FNV1a()
+        return hash.addTree(folder.path) ? hash.value : nil
+    }
+
+    static func cacheFile(for layout: ProjectLayout) -> URL {
+        var name = FNV1a()
+        name.add(layout.output.path)
+        return layout.root.appendingPathComponent(".brandpress-cache").appendingPathComponent("fingerprint-\(String(name.value, radix: 16)).json")
+    }
+
+    static func load(for layout: ProjectLayout) -> BuildFingerprint? {
+        guard let data = FileManager.default.contents(atPath: cacheFile(for: layout).path) else { return nil }
+        return try? JSONDecoder().decode(BuildFingerprint.self, from: data)
+    }
+
+    /// Best effort: a project folder that cannot be written only loses the shortcut.
+    func store(for layout: ProjectLayout) {
+        let file = Self.cacheFile(for: layout)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard let data = try? JSONEncoder().encode(self) else { return }
+        try? data.write(to: file, options: .atomic)
+    }
+
+    static func forget(for layout: ProjectLayout) {
+        try? FileManager.default.removeItem(at: cacheFile(for: layout))
+    }
+}
+
+/// 64-bit FNV-1a over the bytes given: quick, and plenty to tell one file listing from another.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    /// The latest modification or change time seen, in seconds since 1970.
+    private(set) var newestChange = 0
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { add(byte) }
+        add(0)
+    }
+
+    mutating func add(_ byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+    }
+
+    mutating func add(_ number: Int) {
+        var number = UInt64(bitPattern: Int64(number))
+        for _ in 0..<8 {
+            add(UInt8(truncatingIfNeeded: number))
+            number >>= 8
+        }
+    }
+
+    mutating func addStat(_ info: stat) {
+        add(Int(info.st_size))
+        add(Int(info.st_ino))
+        add(Int(info.st_mtim.tv_sec))
+        add(Int(info.st_mtim.tv_nsec))
+        add(Int(info.st_ctim.tv_sec))
+        add(Int(info.st_ctim.tv_nsec))
+        newestChange = max(newestChange, Int(info.st_mtim.tv_sec), Int(info.st_ctim.tv_sec))
+    }
+
+    mutating func addFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        addStat(info)
+        return true
+    }
+
+    /// Every entry below `path` in name order, with its metadata; false on a symbolic link or an
+    /// unreadable folder. A missing folder counts as empty.
+    mutating func addTree(_ path: String) -> Bool {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            add("missing:" + path)
+            return errno == ENOENT
+        }
+        guard let directory = opendir(path) else { return false }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(directory)
+        for name in names.sorted() {
+            let child = path + "/" + name
+            guard lstat(child, &info) == 0 else { return false }
+            add(name)
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                add(1)
+                guard addTree(child) else { return false }
+            case S_IFREG:
+                add(2)
+                addStat(info)
+            default:
+                return false
+            }
+        }
+        return true
+    }
+}
