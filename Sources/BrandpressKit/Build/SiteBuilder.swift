@@ -1,50 +1,5 @@
 import Foundation
 
-/// What `brandpress build` was asked to do.
-public struct BuildOptions: Sendable {
-    public var root: URL
-    public var output: URL?
-    public var includeDrafts: Bool
-    /// HTML put before `</body>` of every page: `serve` adds its reload script this way; `build` never does.
-    public var pageInjection: String?
-    /// Check everything but write nothing (`brandpress check`).
-    public var checkOnly: Bool
-    /// Told when each stage starts, for a progress line on a terminal.
-    public var progress: (@Sendable (String) -> Void)?
-
-    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, pageInjection: String? = nil, checkOnly: Bool = false) {
-        self.root = root
-        self.output = output
-        self.includeDrafts = includeDrafts
-        self.pageInjection = pageInjection
-        self.checkOnly = checkOnly
-    }
-}
-
-/// How a build went: every diagnostic, and on success the figures for the summary line.
-public struct BuildReport: Sendable {
-    public var diagnostics: [Diagnostic]
-    public var succeeded: Bool
-    /// `(section title, page count)` for the summary line.
-    public var pagesPerSection: [(String, Int)] = []
-    public var filesWritten = 0
-    public var filesCopied = 0
-    public var seconds = 0.0
-    public var outputDisplay = ""
-    /// Seconds spent in each stage, in order, for `--verbose`.
-    public var stages: [(String, Double)] = []
-    /// Nothing had changed since the build that wrote the output, so it was left as it was.
-    public var upToDate = false
-
-    public var summary: String {
-        if upToDate {
-            return "nothing changed since the last build; \(outputDisplay) left as it was (checked in \(String(format: "%.3f", seconds)) s)"
-        }
-        let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-        return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)"
-    }
-}
-
 /// The whole build: read, render, write to a staging folder, swap in. Nothing is written when any error is found.
 public enum SiteBuilder {
     public static func build(_ options: BuildOptions) -> BuildReport {
@@ -95,27 +50,8 @@ public enum SiteBuilder {
         stage("assembled the publications")
         let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents)
         let jobs = site.jobs()
-        var templateForJob: [String] = []
-        var missingTemplates: Set<String> = []
-        for job in jobs {
-            let wanted = site.templateName(of: job)
-            if case .page(let index) = job, let chosen = model.pages[index].frontMatter.template {
-                let page = model.pages[index]
-                if chosen.contains("/") || chosen.contains("\\") || chosen.hasPrefix(".") || !templates.names.contains(chosen) {
-                    diagnostics.append(.error(
-                        "'template' names '\(chosen)', which is not a template in Templates/ (the templates are \(templates.names.filter { !$0.contains("/") }.sorted().joined(separator: ", ")))",
-                        file: page.displayPath, line: page.frontMatter.line(of: "template")))
-                    templateForJob.append("")
-                    continue
-                }
-            }
-            guard let name = SiteContext.resolveTemplate(wanted, in: templates.names.union(templates.brokenNames)) else {
-                if missingTemplates.insert(wanted).inserted { diagnostics.append(.error("there is no template for '\(wanted)' pages; add Templates/\(wanted).mustache or Templates/page.mustache", file: layout.display(layout.templates))) }
-                templateForJob.append("")
-                continue
-            }
-            templateForJob.append(name)
-        }
+        let (templateForJob, templateChoiceProblems) = chooseTemplates(for: jobs, site: site, templates: templates, layout: layout)
+        diagnostics += templateChoiceProblems
         let configDisplay = layout.display(layout.content.appendingPathComponent(SiteConfig.fileName))
         let configFailed = diagnostics.contains { $0.file == configDisplay && $0.severity == .error }
         if model.config.baseURL == nil && !publications.stories.isEmpty && !configFailed {
@@ -194,111 +130,33 @@ public enum SiteBuilder {
         return diagnostics
     }
 
-    /// Links to `page.md#heading` whose heading does not exist: warnings, since the page itself is there.
-    static func checkFragments(_ model: SiteModel, resolver: LinkResolver) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        for page in model.pages {
-            for reference in page.rendered?.references ?? [] where !reference.isImage {
-                guard let (target, fragment) = resolver.pageFragment(of: reference.destination, sourcePath: page.path) else { continue }
-                let ids = model.pages[target].rendered?.headings.map(\.id) ?? []
-                guard !ids.contains(fragment) else { continue }
-                let known = ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")
-                diagnostics.append(.warning(
-                    "the link '\(reference.destination)' names the heading #\(fragment), which \(model.pages[target].displayPath) does not have" + (known.isEmpty ? "" : "; its headings are \(known)"),
-                    file: page.displayPath, line: reference.line + page.source.bodyFirstLine - 1, column: reference.column))
-            }
-        }
-        return diagnostics
-    }
-
-    /// Generated pages (story indexes, unit pages, the print view) must not collide with written ones.
-    static func checkGeneratedPaths(outputs: [String], jobs: [RenderJob], model: SiteModel, layout: ProjectLayout) -> [Diagnostic] {
-        var owners: [String: RenderJob] = [:]
-        var diagnostics: [Diagnostic] = []
-        let assetOutputs = Set(model.assets.map { SitePath.assetOutputPath(for: $0).lowercased() })
-        let reservedFolders = ["assets/", SearchIndexFiles.folder.lowercased() + "/"]
-        for asset in model.assets where reservedFolders.contains(where: { SitePath.assetOutputPath(for: asset).lowercased().hasPrefix($0) }) {
-            diagnostics.append(.error("Output/\(SitePath.assetOutputPath(for: asset)) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
-                                      file: layout.display(layout.content) + "/" + asset))
-        }
-        for (job, output) in zip(jobs, outputs) {
-            let key = output.lowercased()
-            defer { owners[key] = owners[key] ?? job }
-            var isPage = false
-            if case .page = job { isPage = true }
-            let other = owners[key]
-            var otherIsPage = false
-            if case .page? = other { otherIsPage = true }
-            // Clashes among written pages and files were reported when the routes were made.
-            let clash = (other != nil && !(isPage && otherIsPage)) || (!isPage && assetOutputs.contains(key)) || reservedFolders.contains { key.hasPrefix($0) }
-            guard clash else { continue }
-            let file: String
-            if case .page(let index) = job { file = model.pages[index].displayPath } else if case .page(let index)? = other { file = model.pages[index].displayPath } else { file = layout.display(layout.content) }
-            diagnostics.append(.error("Output/\(output) is also a page brandpress makes itself (story index pages, unit and tag pages, the handbook's print.html, search.html, 404.html, assets/); rename this file or give it another `slug:`", file: file))
-        }
-        return diagnostics
-    }
-
-    static func writeSite(site: SiteContext, jobs: [RenderJob], templates: TemplateSet, templateForJob: [String], outputs: [String], folder: OutputFolder, injection: String?) throws -> Int {
-        let directories = Set(outputs.map(SitePath.directory(of:)) + site.model.assets.map { SitePath.directory(of: SitePath.assetOutputPath(for: $0)) })
-        for directory in directories.sorted() where !directory.isEmpty {
-            try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
-        }
-        let failures = ParallelMap.map(count: jobs.count) { index -> String? in
-            let context = PageContextBuilder(site: site, job: jobs[index]).build()
-            guard var html = templates.render(context, template: templateForJob[index]) else {
-                return "template \(templateForJob[index]) could not be rendered"
-            }
-            if let injection {
-                if let body = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: injection, at: body.lowerBound) } else { html += injection }
-            }
-            do {
-                try FileWriting.write(html, to: folder.stagedURL(outputs[index]))
-                return nil
-            } catch {
-                return "\(outputs[index]): \(error.localizedDescription)"
-            }
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
-        return jobs.count
-    }
-
-    static func copyFiles(model: SiteModel, layout: ProjectLayout, folder: OutputFolder) throws -> Int {
-        var copies = model.assets.map { (layout.content.appendingPathComponent($0), SitePath.assetOutputPath(for: $0)) }
-        let themeAssets = layout.templates.appendingPathComponent(TemplateSet.assetFolder)
-        if let enumerator = FileManager.default.enumerator(atPath: themeAssets.path) {
-            while let relative = enumerator.nextObject() as? String {
-                let source = themeAssets.appendingPathComponent(relative)
-                var isDirectory: ObjCBool = false
-                if SitePath.fileName(of: relative).hasPrefix(".") { continue }
-                if FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                    try FileManager.default.createDirectory(at: folder.stagedURL("assets/" + relative), withIntermediateDirectories: true)
-                } else {
-                    copies.append((source, "assets/" + relative))
+    /// The template each job renders with: the page's `template:` or its kind's, falling back to
+    /// the general ones; a name that is not there is an error naming the page and line.
+    static func chooseTemplates(for jobs: [RenderJob], site: SiteContext, templates: TemplateSet, layout: ProjectLayout) -> ([String], [Diagnostic]) {
+        let model = site.model
+        var problems: [Diagnostic] = []
+        var templateForJob: [String] = []
+        var missingTemplates: Set<String> = []
+        for job in jobs {
+            let wanted = site.templateName(of: job)
+            if case .page(let index) = job, let chosen = model.pages[index].frontMatter.template {
+                let page = model.pages[index]
+                if chosen.contains("/") || chosen.contains("\\") || chosen.hasPrefix(".") || !templates.names.contains(chosen) {
+                    problems.append(.error(
+                        "'template' names '\(chosen)', which is not a template in Templates/ (the templates are \(templates.names.filter { !$0.contains("/") }.sorted().joined(separator: ", ")))",
+                        file: page.displayPath, line: page.frontMatter.line(of: "template")))
+                    templateForJob.append("")
+                    continue
                 }
             }
-            try FileManager.default.createDirectory(at: folder.stagedURL("assets"), withIntermediateDirectories: true)
-        }
-        let planned = copies
-        let failures = ParallelMap.map(count: planned.count) { index -> String? in
-            do {
-                try FileManager.default.copyItem(at: planned[index].0, to: folder.stagedURL(planned[index].1))
-                return nil
-            } catch {
-                return "\(planned[index].1): \(error.localizedDescription)"
+            guard let name = SiteContext.resolveTemplate(wanted, in: templates.names.union(templates.brokenNames)) else {
+                if missingTemplates.insert(wanted).inserted { problems.append(.error("there is no template for '\(wanted)' pages; add Templates/\(wanted).mustache or Templates/page.mustache", file: layout.display(layout.templates))) }
+                templateForJob.append("")
+                continue
             }
+            templateForJob.append(name)
         }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
-        return copies.count
-    }
-
-    static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder) throws {
-        guard let baseURL = site.model.config.baseURL else { return }
-        for stories in site.publications.stories {
-            try FileWriting.write(Feeds.atom(stories, model: site.model, baseURL: baseURL), to: folder.stagedURL(stories.feedPath))
-        }
-        let listed = outputs.filter { $0 != "404.html" && $0 != "search.html" }
-        try FileWriting.write(Feeds.sitemap(paths: listed, baseURL: baseURL), to: folder.stagedURL("sitemap.xml"))
+        return (templateForJob, problems)
     }
 
     static func pageCounts(_ model: SiteModel) -> [(String, Int)] {
@@ -309,9 +167,4 @@ public enum SiteBuilder {
         if other > 0 { counts.append(("其他", other)) }
         return counts
     }
-}
-
-struct WriteError: Error, LocalizedError {
-    var message: String
-    var errorDescription: String? { message }
 }

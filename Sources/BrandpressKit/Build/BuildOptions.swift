@@ -1,0 +1,46 @@
+import Foundation
+
+/// What `brandpress build` was asked to do.
+public struct BuildOptions: Sendable {
+    public var root: URL
+    public var output: URL?
+    public var includeDrafts: Bool
+    /// HTML put before `</body>` of every page: `serve` adds its reload script this way; `build` never does.
+    public var pageInjection: String?
+    /// Check everything but write nothing (`brandpress check`).
+    public var checkOnly: Bool
+    /// Told when each stage starts, for a progress line on a terminal.
+    public var progress: (@Sendable (String) -> Void)?
+
+    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, pageInjection: String? = nil, checkOnly: Bool = false) {
+        self.root = root
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.pageInjection = pageInjection
+        self.checkOnly = checkOnly
+    }
+}
+
+/// How a build went: every diagnostic, and on success the figures for the summary line.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var succeeded: Bool
+    /// `(section title, page count)` for the summary line.
+    public var pagesPerSection: [(String, Int)] = []
+    public var filesWritten = 0
+    public var filesCopied = 0
+    public var seconds = 0.0
+    public var outputDisplay = ""
+    /// Seconds spent in each stage, in order, for `--verbose`.
+    public var stages: [(String, Double)] = []
+    /// Nothing had changed since the build that wrote the output, so it was left as it was.
+    public var upToDate = false
+
+    public var summary: String {
+        if upToDate {
+            return "nothing changed since the last build; \(outputDisplay) left as it was (checked in \(String(format: "%.3f", seconds)) s)"
+        }
+        let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
+        return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)"
+    }
+}
