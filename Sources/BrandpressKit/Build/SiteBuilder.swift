@@ -8,7 +8,9 @@ public enum SiteBuilder {
         var stageStart = start
         func stage(_ name: String) {
             let now = DispatchTime.now()
-            stages.append((name, Double(now.uptimeNanoseconds - stageStart.uptimeNanoseconds) / 1e9))
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            stages.append(("\(name) (peak \(usage.ru_maxrss / 1024) MiB)", Double(now.uptimeNanoseconds - stageStart.uptimeNanoseconds) / 1e9))
             stageStart = now
         }
         options.progress?("reading Content/")
