@@ -72,23 +72,15 @@ public enum SiteBuilder {
         options.progress?("writing \(jobs.count) pages")
         let folder = OutputFolder(output: layout.output)
         folder.recoverLeftovers()
+        let indexedModel = model
+        let searchIndex = BackgroundResult { SearchIndexFiles(model: indexedModel).files }
         do {
             try folder.createStaging()
             let written = try writeSite(site: site, jobs: jobs, templates: templates, templateForJob: templateForJob, outputs: outputs, folder: folder, injection: options.pageInjection)
             let copied = try copyFiles(model: model, layout: layout, folder: folder)
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
-            try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
-            let searchFiles = Array(SearchIndexFiles(model: model).files)
-            let searchFailures = ParallelMap.map(count: searchFiles.count) { index -> String? in
-                do {
-                    try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(searchFiles[index].0).path) }
-                    return nil
-                } catch {
-                    return "\(searchFiles[index].0): \(error.localizedDescription)"
-                }
-            }
-            if let failure = searchFailures.compactMap({ $0 }).first { throw WriteError(message: failure) }
+            try writeSearchIndex(searchIndex.wait(), folder: folder)
             stage("wrote the search index")
             FileWriting.syncFileSystem(of: folder.staging)
             try folder.commit()
@@ -105,6 +97,7 @@ public enum SiteBuilder {
             report.stages = stages
             return report
         } catch {
+            _ = searchIndex.wait()
             folder.discard()
             diagnostics.append(.error("cannot write the output: \(error.localizedDescription); the previous output was left as it was. Check that the folder is writable and the disk is not full", file: layout.display(layout.output)))
             return failed()

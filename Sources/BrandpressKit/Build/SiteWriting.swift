@@ -55,6 +55,20 @@ extension SiteBuilder {
         return copies.count
     }
 
+    static func writeSearchIndex(_ files: [String: Data], folder: OutputFolder) throws {
+        try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
+        let searchFiles = Array(files)
+        let failures = ParallelMap.map(count: searchFiles.count) { index -> String? in
+            do {
+                try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(searchFiles[index].0).path) }
+                return nil
+            } catch {
+                return "\(searchFiles[index].0): \(error.localizedDescription)"
+            }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
+    }
+
     static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder) throws {
         guard let baseURL = site.model.config.baseURL else { return }
         for stories in site.publications.stories {
