@@ -23,7 +23,8 @@ public enum SiteBuilder {
             diagnostics.append(problem)
             return failed()
         }
-        let fingerprint = options.checkOnly ? nil : BuildFingerprint.inputs(of: layout, options: options)
+        // `serve` builds into a new temporary folder each time it starts: no record worth keeping.
+        let fingerprint = options.checkOnly || options.pageInjection != nil ? nil : BuildFingerprint.inputs(of: layout, options: options)
         if let fingerprint, let previous = BuildFingerprint.load(for: layout), previous.inputs == fingerprint.value,
            FileManager.default.fileExists(atPath: layout.output.path), BuildFingerprint.output(of: layout.output) == previous.output {
             var report = BuildReport(diagnostics: previous.warnings, succeeded: true)
