@@ -2,8 +2,8 @@
 public struct SearchIndex: Sendable {
     public var documents: [SearchDocument]
     public var publications: [String]
-    /// Per token, flat pairs `documentID, fieldMask`, documents in ascending order.
-    public var postings: [String: [Int32]]
+    /// Per token, the documents that have it (ascending) and the fields it is in there.
+    public var postings: [String: PostingList]
 
     public init(documents: [SearchDocument], publications: [String]) {
         self.documents = documents
@@ -11,7 +11,7 @@ public struct SearchIndex: Sendable {
         // Token → position in `lists`: one hash lookup per token and document, and the lists grow in place.
         var positions: [String: Int] = [:]
         var tokens: [String] = []
-        var lists: [[Int32]] = []
+        var lists: [PostingList] = []
         // In batches: the token tables of all pages at once would take far more memory than the index.
         let batch = 512
         for first in stride(from: 0, to: documents.count, by: batch) {
@@ -26,10 +26,9 @@ public struct SearchIndex: Sendable {
                         position = lists.count
                         positions[token] = position
                         tokens.append(token)
-                        lists.append([])
+                        lists.append(PostingList())
                     }
-                    lists[position].append(Int32(first + offset))
-                    lists[position].append(Int32(mask))
+                    lists[position].append(document: first + offset, mask: mask)
                 }
             }
         }
@@ -49,5 +48,48 @@ public struct SearchIndex: Sendable {
     /// Ranking score of a field mask: the weights of the fields a token was found in.
     public static func score(mask: Int) -> Int {
         SearchDocument.Field.allCases.reduce(0) { mask & Int($1.rawValue) != 0 ? $0 + $1.weight : $0 }
+    }
+}
+
+/// One token's postings, packed: per document the distance from the previous document as a
+/// variable-length number, then the field mask byte. About 3 bytes a posting instead of 8, which
+/// is most of the index's memory on a large site.
+public struct PostingList: Sendable {
+    private var bytes: [UInt8] = []
+    private var last = 0
+    public private(set) var count = 0
+
+    mutating func append(document: Int, mask: UInt8) {
+        var gap = document - last
+        while gap >= 0x80 {
+            bytes.append(UInt8(gap & 0x7F) | 0x80)
+            gap >>= 7
+        }
+        bytes.append(UInt8(gap))
+        bytes.append(mask)
+        last = document
+        count += 1
+    }
+
+    /// `[gap, mask, gap, mask, …]`: each document as its distance from the one before.
+    public var gapsAndMasks: [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(count * 2)
+        var index = 0
+        while index < bytes.count {
+            var gap = 0
+            var shift = 0
+            while true {
+                let byte = bytes[index]
+                index += 1
+                gap |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte < 0x80 { break }
+            }
+            result.append(gap)
+            result.append(Int(bytes[index]))
+            index += 1
+        }
+        return result
     }
 }

@@ -16,7 +16,7 @@ public struct SearchIndexFiles {
 
     public init(_ index: SearchIndex, chunkBytes: Int = 10_000) {
         var estimate = 0
-        for (token, postings) in index.postings { estimate += token.utf8.count + 6 + postings.count * 2 }
+        for (token, postings) in index.postings { estimate += token.utf8.count + 6 + postings.count * 4 }
         shardCount = SearchShards.count(forEstimatedBytes: estimate)
         var files: [String: Data] = [:]
 
@@ -29,7 +29,7 @@ public struct SearchIndexFiles {
         let postings = index.postings
         let scripts = ParallelMap.map(count: count) { shard -> (String, Data) in
             let name = SearchShards.name(of: shard, count: count)
-            let entries = tokenLists[shard].map { SearchJSON.string($0) + ":" + SearchJSON.numbers(Self.gaps(postings[$0]!)) }
+            let entries = tokenLists[shard].map { SearchJSON.string($0) + ":" + SearchJSON.numbers(postings[$0]!.gapsAndMasks) }
             return ("\(Self.folder)/shard-\(name).js", Self.script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}"))
         }
         for (path, data) in scripts { files[path] = data }
@@ -69,16 +69,5 @@ public struct SearchIndexFiles {
 
     static func script(_ function: String, _ arguments: String) -> Data {
         Data("window.__bpSearch.\(function)(\(arguments));\n".utf8)
-    }
-
-    /// `[id, mask, id, mask]` with each id replaced by its distance from the one before.
-    static func gaps(_ postings: [Int32]) -> [Int] {
-        var result = postings.map(Int.init)
-        var previous = 0
-        for index in stride(from: 0, to: result.count, by: 2) {
-            result[index] -= previous
-            previous = Int(postings[index])
-        }
-        return result
     }
 }
