@@ -58,3 +58,44 @@ import Testing
         #expect(!project.build().upToDate)
     }
 }
+
+@Suite struct RebuildEqualsFullBuildTests {
+    /// After every step of edits, additions, deletions, template and config changes, a rebuild in
+    /// place (which may skip work) gives exactly the tree a build from scratch gives.
+    @Test func everyRebuildMatchesAFullBuild() throws {
+        let project = try TemporaryProject(BuildPipelineTests.basicSite)
+        func rebuild() -> BuildReport {
+            usleep(60_000)
+            var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("Output"))
+            options.settleSeconds = 0.05
+            return SiteBuilder.build(options)
+        }
+        func fromScratch() throws -> [String: Data] {
+            let output = project.root.appendingPathComponent("Scratch")
+            try? FileManager.default.removeItem(at: output)
+            #expect(SiteBuilder.build(BuildOptions(root: project.root, output: output)).succeeded)
+            return project.tree("Scratch")
+        }
+        let steps: [(String, () throws -> Void)] = [
+            ("first build", {}),
+            ("nothing changed", {}),
+            ("edit a page", { try project.write("Content/handbook/01-zongze/02-fanwei.md", "---\ntitle: 适用范围（新）\n---\n## 对象\n\n全体党员。\n") }),
+            ("add a page", { try project.write("Content/handbook/01-zongze/03-yuanze.md", "# 原则\n\n同心向党。\n") }),
+            ("nothing changed again", {}),
+            ("delete a page", { try project.remove("Content/handbook/01-zongze/03-yuanze.md") }),
+            ("edit a template", { try project.write("Templates/page.mustache", "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}<p>新模板</p>{{/main}}{{/base}}") }),
+            ("edit the config", { try project.write("Content/site.yml", "title: 改名的站点\n") }),
+            ("touch an asset, same bytes", { try project.write("Content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>") }),
+            ("nothing changed at the end", {}),
+        ]
+        var skipped = 0
+        for (name, change) in steps {
+            try change()
+            let report = rebuild()
+            #expect(report.succeeded, "\(name)")
+            if report.upToDate { skipped += 1 }
+            #expect(project.tree() == (try fromScratch()), "after: \(name)")
+        }
+        #expect(skipped == 3, "the three steps that change nothing leave the output alone")
+    }
+}

@@ -16,16 +16,16 @@ struct BuildFingerprint: Codable, Equatable {
     /// Hashes the options and every file under `Content/`, `Templates/` and the running binary; nil
     /// when a folder cannot be read or holds a symbolic link (then the build does everything).
     ///
-    /// File times tick coarsely (a few milliseconds), so a file changed within the last second
-    /// could change again without its metadata showing it; then `settled` is false and the
-    /// fingerprint must not be kept (git calls such files "racily clean").
+    /// File times tick coarsely (a few milliseconds), so a file changed within the last moment
+    /// (`settleSeconds`) could change again without its metadata showing it; then `settled` is
+    /// false and the fingerprint must not be kept (git calls such files "racily clean").
     static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool)? {
         var hash = FNV1a()
         hash.add("brandpress-fingerprint-1|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
         guard hash.addFile("/proc/self/exe"),
               hash.addTree(layout.content.path),
               hash.addTree(layout.templates.path) else { return nil }
-        return (hash.value, hash.newestChange < Int(Date().timeIntervalSince1970) - 1)
+        return (hash.value, hash.newestChange < Date().timeIntervalSince1970 - options.settleSeconds)
     }
 
     /// Hashes the output folder's files, so that a changed or deleted output is rebuilt.
@@ -62,7 +62,7 @@ struct BuildFingerprint: Codable, Equatable {
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
     /// The latest modification or change time seen, in seconds since 1970.
-    private(set) var newestChange = 0
+    private(set) var newestChange = 0.0
 
     mutating func add(_ text: String) {
         for byte in text.utf8 { add(byte) }
@@ -88,7 +88,9 @@ struct FNV1a {
         add(Int(info.st_mtim.tv_nsec))
         add(Int(info.st_ctim.tv_sec))
         add(Int(info.st_ctim.tv_nsec))
-        newestChange = max(newestChange, Int(info.st_mtim.tv_sec), Int(info.st_ctim.tv_sec))
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        let changed = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
+        newestChange = max(newestChange, modified, changed)
     }
 
     mutating func addFile(_ path: String) -> Bool {

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var pageInjection: String?
     /// Check everything but write nothing (`brandpress check`).
     public var checkOnly: Bool
+    /// How old the newest input must be before an unchanged rebuild may be skipped (see `BuildFingerprint`).
+    public var settleSeconds = 1.0
     /// Told when each stage starts, for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?
 
