@@ -11,8 +11,8 @@ Shape (like the sample in Content/, scaled up):
   - handbook/  kind: handbook, min(15 % of N, K) pages (K = 300 by default): chapter folders
                NNN-slug/_index.md with NN-slug.md sections that link to sections of other chapters,
                often with a #fragment naming a heading the target really has.  The handbook is
-               capped because every handbook page carries the whole book's table of contents
-               (twice, in the default theme): a 1,500-section handbook makes that part quadratic.
+               capped because every handbook page carries the whole book's table of contents:
+               a 1,500-section handbook makes that part quadratic.
                Use --handbook-pages to study that on purpose.
   - stories/   kind: stories, page_size 10, the rest: date/unit/author/tags/cover front matter,
                40 units, 15 tags, 12 cover images shared.
@@ -28,7 +28,7 @@ both tools make comparable output:
   - RSS off (brandpress writes one Atom feed for the stories; Hugo would write one per list page).
   - taxonomies `unit` and `tags` on, term pages list all their stories unpaginated (as brandpress).
   - story index paginated by 10; every page has top nav, breadcrumbs, a TOC, prev/next in section;
-    handbook pages have the whole book's chapter/section list (once; brandpress's theme has it twice).
+    handbook pages have the whole book's chapter/section list, as in brandpress's theme.
   - links to .md files are left as written by Hugo (no render hook), brandpress resolves and checks
     them; brandpress also makes a handbook print page and a search page that Hugo does not.
     Both differences favour Hugo slightly.
