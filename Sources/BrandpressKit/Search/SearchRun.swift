@@ -15,9 +15,14 @@ struct SearchRun: Equatable {
             return [String(String.UnicodeScalarView(scalars))]
         case .han:
             var tokens: [String] = []
+            tokens.reserveCapacity(scalars.count * (singleHan ? 2 : 1))
             if scalars.count >= 2 {
                 for index in 0..<(scalars.count - 1) {
-                    tokens.append(String(String.UnicodeScalarView([scalars[index], scalars[index + 1]])))
+                    // Two scalars fit a small string: no array and no heap allocation per bigram.
+                    var bigram = ""
+                    bigram.unicodeScalars.append(scalars[index])
+                    bigram.unicodeScalars.append(scalars[index + 1])
+                    tokens.append(bigram)
                 }
             }
             if singleHan { tokens += scalars.map { String($0) } }
