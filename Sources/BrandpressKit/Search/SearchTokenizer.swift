@@ -19,6 +19,15 @@ public enum SearchTokenizer {
             case 0x3000: scalar = " "
             default: break
             }
+            // Han and ASCII need no Unicode tables: they are nearly all of the text.
+            if isHan(scalar) || (scalar.isASCII && !(0x41...0x5A).contains(scalar.value)) {
+                scalars.append(scalar)
+                continue
+            }
+            if (0x41...0x5A).contains(scalar.value) {
+                scalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+                continue
+            }
             guard scalar.properties.changesWhenLowercased else {
                 scalars.append(scalar)
                 continue
