@@ -86,8 +86,8 @@ public enum SiteBuilder {
             FileWriting.syncFileSystem(of: folder.staging)
             try folder.commit()
             stage("swapped the new output in")
-            if let fingerprint, fingerprint.settled, let written = BuildFingerprint.output(of: layout.output) {
-                BuildFingerprint(inputs: fingerprint.value, output: written, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
+            if let fingerprint, fingerprint.settled, let outputHash = BuildFingerprint.output(of: layout.output) {
+                BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = written
