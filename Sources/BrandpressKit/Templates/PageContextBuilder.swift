@@ -159,17 +159,16 @@ struct PageContextBuilder {
 
     func addSectionPage(_ directory: String, to context: inout [String: Any]) {
         let section = model.sections[directory]!
-        context["page"] = syntheticPage(title: directory.isEmpty ? model.config.title : section.title, kind: directory.isEmpty ? "home" : templateKind(of: section))
+        var page = syntheticPage(title: directory.isEmpty ? model.config.title : section.title, kind: directory.isEmpty ? "home" : templateKind(of: section))
         addSectionLists(directory, to: &context)
         if directory.isEmpty { addHome(to: &context) }
         if section.publication == .handbook, let handbook = site.publications.handbook(containing: section.publicationDirectory) {
             context["book"] = bookValues(handbook, current: nil, currentDirectory: directory)
             if let chapter = handbook.chapters.first(where: { $0.directory == directory }), let number = chapter.number {
-                var page = context["page"] as! [String: Any]
                 page["number"] = number
-                context["page"] = page
             }
         }
+        context["page"] = page
     }
 
     /// "16 个品牌", "6 章", "14 篇": how a publication counts its entries.
