@@ -223,4 +223,17 @@ import Testing
         let project = try TemporaryProject(files)
         #expect(TemporaryProject.lines(project.build()) == ["Content/a.md:1:1: error: this page has no title; add `title: …` to its front matter or start the text with a `# heading`"])
     }
+
+    @Test func aFolderWithoutIndexStillGetsAPageSoLinksToItWork() throws {
+        var files = Self.basicSite
+        files["Content/02-news/01-first.md"] = "# 第一条\n"
+        files["Content/02-news/02-second.md"] = "# 第二条\n"
+        files["Content/c.md"] = "# C\n\n[新闻](02-news/)\n"
+        let project = try TemporaryProject(files)
+        #expect(project.build().succeeded)
+        let section = try #require(project.output("news/index.html"))
+        #expect(section.contains("<h1>news</h1>"))
+        #expect(section.contains("page=[first.html|第一条]\npage=[second.html|第二条]"))
+        #expect(project.output("c.html")?.contains(#"<a href="news/index.html">新闻</a>"#) == true)
+    }
 }
