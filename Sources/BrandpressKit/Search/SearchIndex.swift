@@ -2,8 +2,10 @@
 public struct SearchIndex: Sendable {
     public var documents: [SearchDocument]
     public var publications: [String]
-    /// Per token, the documents that have it (ascending) and the fields it is in there.
-    public var postings: [String: PostingList]
+    /// The distinct tokens, in the order they were first seen, …
+    public var tokens: [String]
+    /// … and per token, the documents that have it (ascending) and the fields it is in there.
+    public var postings: [PostingList]
 
     public init(documents: [SearchDocument], publications: [String]) {
         self.documents = documents
@@ -32,7 +34,9 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        self.postings = Dictionary(uniqueKeysWithValues: zip(tokens, lists))
+        // Kept as two arrays: a dictionary of them would hold the whole index a second time.
+        self.tokens = tokens
+        self.postings = lists
     }
 
     static func fieldMasks(of document: SearchDocument) -> [String: UInt8] {

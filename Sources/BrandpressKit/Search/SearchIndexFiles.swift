@@ -16,20 +16,22 @@ public struct SearchIndexFiles {
 
     public init(_ index: SearchIndex, chunkBytes: Int = 10_000) {
         var estimate = 0
-        for (token, postings) in index.postings { estimate += token.utf8.count + 6 + postings.count * 4 }
+        for (token, postings) in zip(index.tokens, index.postings) { estimate += token.utf8.count + 6 + postings.count * 4 }
         shardCount = SearchShards.count(forEstimatedBytes: estimate)
         var files: [String: Data] = [:]
 
-        var shards = Array(repeating: [String](), count: shardCount)
-        for token in index.postings.keys.sorted() {
-            shards[SearchShards.shard(of: token, count: shardCount)].append(token)
+        // Token positions per shard, each shard's tokens in sorted order so the files are reproducible.
+        var shards = Array(repeating: [Int](), count: shardCount)
+        for position in index.tokens.indices.sorted(by: { index.tokens[$0] < index.tokens[$1] }) {
+            shards[SearchShards.shard(of: index.tokens[position], count: shardCount)].append(position)
         }
         let count = shardCount
         let tokenLists = shards
+        let tokens = index.tokens
         let postings = index.postings
         let scripts = ParallelMap.map(count: count) { shard -> (String, Data) in
             let name = SearchShards.name(of: shard, count: count)
-            let entries = tokenLists[shard].map { SearchJSON.string($0) + ":" + SearchJSON.numbers(postings[$0]!.gapsAndMasks) }
+            let entries = tokenLists[shard].map { SearchJSON.string(tokens[$0]) + ":" + SearchJSON.numbers(postings[$0].gapsAndMasks) }
             return ("\(Self.folder)/shard-\(name).js", Self.script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}"))
         }
         for (path, data) in scripts { files[path] = data }
