@@ -53,3 +53,27 @@ import Testing
         #expect(SearchShards.count(forEstimatedBytes: 10_000_000) == 256)
     }
 }
+
+@Suite struct SearchTokenCodesTests {
+    /// The index counts tokens by code; every code must stand for exactly the token the tokenizer gives.
+    @Test(arguments: [
+        ("安全生产标准化", false), ("安全生产标准化", true), ("3×3精益发运", true), ("ＱＣ小组 qc Group", false),
+        ("党建，品牌。同·兴！", true), ("《党建工作指导手册》第一章", true), ("a", true), ("兴", true), ("兴", false),
+        ("𠀀𠀁 CJK 扩展B", true), ("", true),
+    ])
+    func codesGiveTheTokenizersTokens(_ text: String, _ singleHan: Bool) {
+        var codes = SearchTokenCodes()
+        codes.add(normalized: SearchTokenizer.normalize(text), mask: 1, singleHan: singleHan)
+        let fromCodes = Set(codes.han.keys.map(SearchTokenCodes.string(of:))).union(codes.words.keys)
+        #expect(fromCodes == Set(SearchTokenizer.tokens(in: text, singleHan: singleHan)))
+    }
+
+    @Test func documentTablesMatchTheStringTables() {
+        let document = SearchDocument(title: "煤海先锋 QC", url: "a.html", publication: 0, headings: ["四公开", "Part 2"],
+                                      meta: "综采一区 安全生产", body: "党建品牌，３×３精益发运。同心向党、同向发力。")
+        let codes = SearchIndex.tokenCodes(of: document)
+        var merged: [String: UInt8] = codes.words
+        for (code, mask) in codes.han { merged[SearchTokenCodes.string(of: code)] = mask }
+        #expect(merged == SearchIndex.fieldMasks(of: document))
+    }
+}

@@ -11,26 +11,32 @@ public struct SearchIndex: Sendable {
         self.documents = documents
         self.publications = publications
         // Token → position in `lists`: one hash lookup per token and document, and the lists grow in place.
-        var positions: [String: Int] = [:]
+        var hanPositions: [UInt64: Int] = [:]
+        var wordPositions: [String: Int] = [:]
         var tokens: [String] = []
         var lists: [PostingList] = []
+        func position(_ known: Int?, _ token: @autoclosure () -> String) -> (Int, isNew: Bool) {
+            if let known { return (known, false) }
+            tokens.append(token())
+            lists.append(PostingList())
+            return (lists.count - 1, true)
+        }
         // In batches: the token tables of all pages at once would take far more memory than the index.
         let batch = 512
         for first in stride(from: 0, to: documents.count, by: batch) {
             let count = min(batch, documents.count - first)
-            let masks = ParallelMap.map(count: count) { Self.fieldMasks(of: documents[first + $0]) }
-            for (offset, table) in masks.enumerated() {
-                for (token, mask) in table {
-                    let position: Int
-                    if let known = positions[token] {
-                        position = known
-                    } else {
-                        position = lists.count
-                        positions[token] = position
-                        tokens.append(token)
-                        lists.append(PostingList())
-                    }
-                    lists[position].append(document: first + offset, mask: mask)
+            let tables = ParallelMap.map(count: count) { Self.tokenCodes(of: documents[first + $0]) }
+            for (offset, table) in tables.enumerated() {
+                let document = first + offset
+                for (code, mask) in table.han {
+                    let (index, isNew) = position(hanPositions[code], SearchTokenCodes.string(of: code))
+                    if isNew { hanPositions[code] = index }
+                    lists[index].append(document: document, mask: mask)
+                }
+                for (word, mask) in table.words {
+                    let (index, isNew) = position(wordPositions[word], word)
+                    if isNew { wordPositions[word] = index }
+                    lists[index].append(document: document, mask: mask)
                 }
             }
         }
@@ -39,6 +45,15 @@ public struct SearchIndex: Sendable {
         self.postings = lists
     }
 
+    static func tokenCodes(of document: SearchDocument) -> SearchTokenCodes {
+        var codes = SearchTokenCodes()
+        for field in SearchDocument.Field.allCases {
+            codes.add(normalized: SearchTokenizer.normalize(document.text(of: field)), mask: field.rawValue, singleHan: field == .title)
+        }
+        return codes
+    }
+
+    /// The same tables with string keys: the reference `tokenCodes` is tested against.
     static func fieldMasks(of document: SearchDocument) -> [String: UInt8] {
         var masks: [String: UInt8] = [:]
         for field in SearchDocument.Field.allCases {
