@@ -40,7 +40,7 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        // Kept as two arrays: a dictionary of them would hold the whole index a second time.
+        // Two arrays are all the file writer needs: it sorts the tokens itself.
         self.tokens = tokens
         self.postings = lists
     }
@@ -71,8 +71,7 @@ public struct SearchIndex: Sendable {
 }
 
 /// One token's postings, packed: per document the distance from the previous document as a
-/// variable-length number, then the field mask byte. About 3 bytes a posting instead of 8, which
-/// is most of the index's memory on a large site.
+/// variable-length number, then the field mask byte: about 3 bytes a posting instead of 8.
 public struct PostingList: Sendable {
     private var bytes: [UInt8] = []
     private var last = 0
