@@ -51,9 +51,4 @@ public struct Booklet: Sendable {
         }
         return Booklet(directory: section.directory, indexPage: section.indexPage, title: section.title, outputPath: section.outputPath, brands: brands)
     }
-
-    func neighbours(of page: Int) -> (previous: Int?, next: Int?) {
-        guard let position = brands.firstIndex(where: { $0.page == page }) else { return (nil, nil) }
-        return (position > 0 ? brands[position - 1].page : nil, position + 1 < brands.count ? brands[position + 1].page : nil)
-    }
 }

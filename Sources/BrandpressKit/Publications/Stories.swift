@@ -90,9 +90,4 @@ public struct Stories: Sendable {
         return result == "index" ? "index-" : result
     }
 
-    /// Position of a story in the index, and its neighbours there.
-    func neighbours(of page: Int) -> (previous: Int?, next: Int?) {
-        guard let position = positions[page] else { return (nil, nil) }
-        return (position > 0 ? stories[position - 1] : nil, position + 1 < stories.count ? stories[position + 1] : nil)
-    }
 }

@@ -130,6 +130,12 @@ struct PageContextBuilder {
         index.map { ["title": model.pages[$0].title, "url": url(model.pages[$0].outputPath)] as [String: Any] } ?? false
     }
 
+    /// `prev` and `next` of a page, each `{title, url}` or `false`.
+    func addNeighbours(_ neighbours: (previous: Int?, next: Int?), to context: inout [String: Any]) {
+        context["prev"] = link(neighbours.previous)
+        context["next"] = link(neighbours.next)
+    }
+
     // MARK: - Pages written in Content/
 
     func addPage(_ index: Int, to context: inout [String: Any]) {
@@ -139,12 +145,8 @@ struct PageContextBuilder {
         case .home: addHome(to: &context)
         case .section: addSectionLists(page.sectionDirectory, to: &context)
         case .page:
-            if let section = model.section(of: page) {
-                let order = section.pages
-                if let position = order.firstIndex(of: index) {
-                    context["prev"] = link(position > 0 ? order[position - 1] : nil)
-                    context["next"] = link(position + 1 < order.count ? order[position + 1] : nil)
-                }
+            if let order = model.section(of: page)?.pages {
+                addNeighbours(order.neighbours(of: order.firstIndex(of: index)), to: &context)
             }
         case .booklet, .brand: addBooklet(page, index, to: &context)
         case .handbook, .handbookPage: addHandbook(page, index, to: &context)

@@ -10,9 +10,8 @@ extension PageContextBuilder {
         if page.kind == .booklet { context["brands"] = booklet.brands.map(brandValues) }
         guard let brand = booklet.brands.first(where: { $0.page == index }) else { return }
         context["brand"] = brandValues(brand)
-        let (previous, next) = booklet.neighbours(of: index)
-        context["prev"] = link(previous)
-        context["next"] = link(next)
+        let (previous, next) = booklet.brands.neighbours(of: booklet.brands.firstIndex { $0.page == index })
+        addNeighbours((previous?.page, next?.page), to: &context)
     }
 
     func brandValues(_ brand: Booklet.Brand) -> [String: Any] {
@@ -39,10 +38,7 @@ extension PageContextBuilder {
             values["number"] = number
             context["page"] = values
         }
-        if let position = handbook.readingOrder.firstIndex(of: index) {
-            context["prev"] = link(position > 0 ? handbook.readingOrder[position - 1] : nil)
-            context["next"] = link(position + 1 < handbook.readingOrder.count ? handbook.readingOrder[position + 1] : nil)
-        }
+        addNeighbours(handbook.readingOrder.neighbours(of: handbook.readingOrder.firstIndex(of: index)), to: &context)
     }
 
     func bookValues(_ handbook: Handbook, current: Int?, currentDirectory: String?) -> [String: Any] {
@@ -159,9 +155,7 @@ extension PageContextBuilder {
         let stories = site.publications.stories[publication]
         addStoriesCommon(stories, to: &context, withTermLists: false)
         context["story"] = storyValues(index, in: stories)
-        let (previous, next) = stories.neighbours(of: index)
-        context["prev"] = link(previous)
-        context["next"] = link(next)
+        addNeighbours(stories.stories.neighbours(of: stories.positions[index]), to: &context)
     }
 
     func addTaxonomy(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, _ termIndex: Int, to context: inout [String: Any]) {
