@@ -16,23 +16,14 @@ enum PrintView {
             let page = model.pages[pages[offset]]
             let prefix = anchor(for: page.outputPath)
             let result = MarkdownRenderer.render(page.body, options: options) { destination, _ in
-                if let (target, fragment) = resolver.pageFragment(of: destination, sourcePath: page.path), inBook.contains(target) {
-                    return .rewrite("#" + anchor(for: model.pages[target].outputPath) + "-" + fragment)
-                }
-                if let target = inBookTarget(destination, page: page, resolver: resolver), inBook.contains(target) {
-                    return .rewrite("#" + anchor(for: model.pages[target].outputPath))
+                if let (target, fragment) = resolver.pageTarget(of: destination, sourcePath: page.path), inBook.contains(target) {
+                    return .rewrite("#" + anchor(for: model.pages[target].outputPath) + (fragment.map { "-" + $0 } ?? ""))
                 }
                 return resolver.resolve(destination, sourcePath: page.path, outputPath: handbook.printPath)
             }
             return prefixHeadingIDs(result.html, with: prefix + "-")
         }
         return Dictionary(uniqueKeysWithValues: zip(pages, rendered))
-    }
-
-    static func inBookTarget(_ destination: String, page: Page, resolver: LinkResolver) -> Int? {
-        guard !LinkResolver.isExternal(destination),
-              let (path, _) = resolver.target(of: destination, fromDirectory: SitePath.directory(of: page.path)) else { return nil }
-        return resolver.pageOutputs[path]
     }
 
     /// Heading ids are the only ids brandpress writes into page bodies.

@@ -7,7 +7,7 @@ extension SiteBuilder {
         var diagnostics: [Diagnostic] = []
         for page in model.pages {
             for reference in page.rendered?.references ?? [] where !reference.isImage {
-                guard let (target, fragment) = resolver.pageFragment(of: reference.destination, sourcePath: page.path) else { continue }
+                guard let (target, fragment) = resolver.pageTarget(of: reference.destination, sourcePath: page.path), let fragment else { continue }
                 let ids = model.pages[target].rendered?.headings.map(\.id) ?? []
                 guard !ids.contains(fragment) else { continue }
                 let known = ids.prefix(8).map { "#\($0)" }.joined(separator: ", ")

@@ -33,14 +33,7 @@ public struct Booklet: Sendable {
                 return value
             }
             let name = text("brand") ?? page.title
-            var logoPath: String?
-            if let logo = text("logo") {
-                switch resolver.resolveFile(logo, field: "logo", sourcePath: page.path) {
-                case .success(let path): logoPath = path
-                case .failure(let problem):
-                    diagnostics.append(.error(problem.message, file: page.displayPath, line: matter.line(of: "logo")))
-                }
-            }
+            let logoPath = resolver.fileField("logo", of: page, diagnostics: &diagnostics)
             if text("unit") == nil {
                 diagnostics.append(.error("a brand needs the unit it belongs to; add `unit: 综采一区` (the branch or work area) to its front matter", file: page.displayPath, line: 1))
             }

@@ -43,13 +43,7 @@ public struct Stories: Sendable {
         }
         var covers: [Int: String] = [:]
         for index in stories {
-            let page = model.pages[index]
-            guard let cover = page.frontMatter.string("cover"), !cover.isEmpty else { continue }
-            switch resolver.resolveFile(cover, field: "cover", sourcePath: page.path) {
-            case .success(let path): covers[index] = path
-            case .failure(let problem):
-                diagnostics.append(.error(problem.message, file: page.displayPath, line: page.frontMatter.line(of: "cover")))
-            }
+            covers[index] = resolver.fileField("cover", of: model.pages[index], diagnostics: &diagnostics)
         }
         stories.sort { a, b in
             let pa = model.pages[a], pb = model.pages[b]

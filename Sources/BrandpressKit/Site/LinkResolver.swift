@@ -67,35 +67,36 @@ public struct LinkResolver: Sendable {
         return .invalid("the link '\(destination)' points to Content/\(path), which does not exist; check the file name (links are relative to this page, or to Content/ when they start with `/`)")
     }
 
-    /// The page and `#fragment` a link points to, when it points into a page of this site.
-    public func pageFragment(of destination: String, sourcePath: String) -> (page: Int, fragment: String)? {
+    /// The page a link points to, when it points into a page of this site, and its `#fragment`;
+    /// a bare `#fragment` points into the linking page itself.
+    public func pageTarget(of destination: String, sourcePath: String) -> (page: Int, fragment: String?)? {
         let trimmed = destination.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("#") {
             let fragment = SitePath.percentDecode(String(trimmed.dropFirst()))
             return pageOutputs[sourcePath].flatMap { fragment.isEmpty ? nil : ($0, fragment) }
         }
         guard !Self.isExternal(trimmed), let (path, fragment) = target(of: trimmed, fromDirectory: SitePath.directory(of: sourcePath)),
-              let fragment, let index = pageOutputs[path] else { return nil }
+              let index = pageOutputs[path] else { return nil }
         return (index, fragment)
     }
 
-    /// Resolves a file named in front matter (`logo`, `cover`) to its site path, or says what is wrong.
-    public func resolveFile(_ value: String, field: String, sourcePath: String) -> Result<String, FileProblem> {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
-        if Self.isExternal(trimmed) {
-            return .failure(FileProblem(message: "'\(field)' must name a file inside Content/, not an address ('\(value)'): the site must work without a network"))
+    /// The file a front matter field (`logo`, `cover`) names, as a site path; nil when the field is
+    /// empty or absent, and nil with an error naming the field and its line when the file cannot be used.
+    func fileField(_ field: String, of page: Page, diagnostics: inout [Diagnostic]) -> String? {
+        guard let value = page.frontMatter.string(field)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        func problem(_ message: String) -> String? {
+            diagnostics.append(.error(message, file: page.displayPath, line: page.frontMatter.line(of: field)))
+            return nil
         }
-        guard let (path, _) = target(of: trimmed, fromDirectory: SitePath.directory(of: sourcePath)) else {
-            return .failure(FileProblem(message: "'\(field)' points outside Content/ ('\(value)'); put the file inside Content/ and name it relative to this page"))
+        if Self.isExternal(value) {
+            return problem("'\(field)' must name a file inside Content/, not an address ('\(value)'): the site must work without a network")
+        }
+        guard let (path, _) = target(of: value, fromDirectory: SitePath.directory(of: page.path)) else {
+            return problem("'\(field)' points outside Content/ ('\(value)'); put the file inside Content/ and name it relative to this page")
         }
         guard assetPaths.contains(path) else {
-            return .failure(FileProblem(message: "'\(field)' names Content/\(path), which does not exist; check the file name (it is relative to this page)"))
+            return problem("'\(field)' names Content/\(path), which does not exist; check the file name (it is relative to this page)")
         }
-        return .success(SitePath.assetOutputPath(for: path))
+        return SitePath.assetOutputPath(for: path)
     }
-}
-
-/// Why a file named in front matter cannot be used.
-public struct FileProblem: Error, Sendable {
-    public var message: String
 }
