@@ -52,10 +52,6 @@ struct BuildFingerprint: Codable, Equatable {
         guard let data = try? JSONEncoder().encode(self) else { return }
         try? data.write(to: file, options: .atomic)
     }
-
-    static func forget(for layout: ProjectLayout) {
-        try? FileManager.default.removeItem(at: cacheFile(for: layout))
-    }
 }
 
 /// 64-bit FNV-1a over the bytes given: quick, and plenty to tell one file listing from another.

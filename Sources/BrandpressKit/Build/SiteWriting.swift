@@ -7,22 +7,16 @@ extension SiteBuilder {
         for directory in directories.sorted() where !directory.isEmpty {
             try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
         }
-        let failures = ParallelMap.map(count: jobs.count) { index -> String? in
+        try writeInParallel(count: jobs.count, naming: { outputs[$0] }) { index in
             let context = PageContextBuilder(site: site, job: jobs[index]).build()
             guard var html = templates.render(context, template: templateForJob[index]) else {
-                return "template \(templateForJob[index]) could not be rendered"
+                throw WriteError(message: "template \(templateForJob[index]) could not be rendered")
             }
             if let injection {
                 if let body = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: injection, at: body.lowerBound) } else { html += injection }
             }
-            do {
-                try FileWriting.write(html, to: folder.stagedURL(outputs[index]))
-                return nil
-            } catch {
-                return "\(outputs[index]): \(error.localizedDescription)"
-            }
+            try FileWriting.write(html, to: folder.stagedURL(outputs[index]))
         }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
         return jobs.count
     }
 
@@ -43,27 +37,31 @@ extension SiteBuilder {
             try FileManager.default.createDirectory(at: folder.stagedURL("assets"), withIntermediateDirectories: true)
         }
         let planned = copies
-        let failures = ParallelMap.map(count: planned.count) { index -> String? in
-            do {
-                try FileManager.default.copyItem(at: planned[index].0, to: folder.stagedURL(planned[index].1))
-                return nil
-            } catch {
-                return "\(planned[index].1): \(error.localizedDescription)"
-            }
+        try writeInParallel(count: planned.count, naming: { planned[$0].1 }) { index in
+            try FileManager.default.copyItem(at: planned[index].0, to: folder.stagedURL(planned[index].1))
         }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
         return copies.count
     }
 
     static func writeSearchIndex(_ files: [String: Data], folder: OutputFolder) throws {
         try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
         let searchFiles = Array(files)
-        let failures = ParallelMap.map(count: searchFiles.count) { index -> String? in
+        try writeInParallel(count: searchFiles.count, naming: { searchFiles[$0].0 }) { index in
+            try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(searchFiles[index].0).path) }
+        }
+    }
+
+    /// Runs `write` for every index on all cores; the first failure, named by `naming`, is thrown
+    /// once all have run. A `WriteError` is thrown as it is.
+    static func writeInParallel(count: Int, naming: @Sendable (Int) -> String, _ write: @Sendable (Int) throws -> Void) throws {
+        let failures = ParallelMap.map(count: count) { index -> String? in
             do {
-                try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(searchFiles[index].0).path) }
+                try write(index)
                 return nil
+            } catch let error as WriteError {
+                return error.message
             } catch {
-                return "\(searchFiles[index].0): \(error.localizedDescription)"
+                return "\(naming(index)): \(error.localizedDescription)"
             }
         }
         if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }

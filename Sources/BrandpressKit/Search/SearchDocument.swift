@@ -34,8 +34,4 @@ public struct SearchDocument: Sendable, Equatable {
         }
     }
 
-    /// What terms are checked against, field by field; `search.js` joins its copy the same way.
-    public var searchableText: String {
-        Field.allCases.map(text(of:)).joined(separator: "\n")
-    }
 }

@@ -100,9 +100,9 @@ public enum SiteLoader {
     static func checkOutputPaths(pages: [Page], assets: [String], contentDisplay: String) -> [Diagnostic] {
         var owners: [String: String] = [:]
         var problems: [Diagnostic] = []
-        let claims = pages.map { ($0.outputPath.lowercased(), $0.displayPath, $0.path) } +
-            assets.map { (SitePath.assetOutputPath(for: $0).lowercased(), contentDisplay + $0, $0) }
-        for (output, display, _) in claims {
+        let claims = pages.map { ($0.outputPath.lowercased(), $0.displayPath) } +
+            assets.map { (SitePath.assetOutputPath(for: $0).lowercased(), contentDisplay + $0) }
+        for (output, display) in claims {
             if let first = owners[output] {
                 problems.append(.error(
                     "this file and \(first) would both be written to Output/\(output) (order prefixes like `01-` and `slug:` are left out of URLs, and upper/lower case is not told apart); rename one of them or give one a different `slug:`",

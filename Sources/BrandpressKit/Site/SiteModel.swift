@@ -21,14 +21,6 @@ public struct SiteModel: Sendable {
         sections[page.sectionDirectory]
     }
 
-    /// The section (folder) a page is listed in: its parent folder's section for a section index.
-    public func parentSection(of page: Page) -> SectionNode? {
-        if page.isSectionIndex {
-            guard let parent = sections[page.sectionDirectory]?.parent else { return nil }
-            return sections[parent]
-        }
-        return sections[page.sectionDirectory]
-    }
 
     /// Pages of a section and its sub-sections in reading order, sub-section index pages included.
     public func readingOrder(of directory: String) -> [Int] {
