@@ -10,7 +10,8 @@ enum ContentAudit {
         var referenced: Set<String> = []
         for page in model.pages {
             for reference in page.rendered?.references ?? [] {
-                if let (path, _) = resolver.target(of: reference.destination, fromDirectory: SitePath.directory(of: page.path)), !LinkResolver.isExternal(reference.destination) {
+                if !LinkResolver.isExternal(reference.destination),
+                   let (path, _) = resolver.target(of: reference.destination, fromDirectory: SitePath.directory(of: page.path)) {
                     referenced.insert(path)
                 }
                 if reference.isImage && reference.altText.trimmingCharacters(in: .whitespaces).isEmpty {

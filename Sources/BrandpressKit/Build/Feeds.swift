@@ -2,13 +2,14 @@ import Foundation
 
 /// The Atom feed of stories and the sitemap: the only files with absolute URLs, so they need `base_url`.
 enum Feeds {
+    /// Escaping for XML text and attributes: the same five characters as HTML attributes.
     static func xml(_ text: String) -> String {
-        HTMLEscaping.text(text).replacingOccurrences(of: "\"", with: "&quot;")
+        HTMLEscaping.attribute(text)
     }
 
     /// Absolute URL of a site path under `base_url`, each segment percent-encoded.
     static func absolute(_ baseURL: String, _ sitePath: String) -> String {
-        baseURL + sitePath.split(separator: "/").map { SitePath.percentEncode(String($0)) }.joined(separator: "/")
+        baseURL + SitePath.encoded(sitePath)
     }
 
     static func atom(_ stories: Stories, model: SiteModel, baseURL: String) -> String {

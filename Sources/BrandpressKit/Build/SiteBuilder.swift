@@ -157,7 +157,7 @@ public enum SiteBuilder {
 
     static func pageCounts(_ model: SiteModel) -> [(String, Int)] {
         var counts: [(String, Int)] = model.topSections.map { section in
-            (section.title, model.pages.filter { $0.sectionDirectory == section.directory || $0.sectionDirectory.hasPrefix(section.directory + "/") }.count)
+            (section.title, model.pages.filter { section.contains($0.sectionDirectory) }.count)
         }
         let other = model.pages.filter { $0.sectionDirectory.isEmpty }.count
         if other > 0 { counts.append(("其他", other)) }

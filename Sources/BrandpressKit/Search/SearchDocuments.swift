@@ -4,13 +4,13 @@ public enum SearchDocuments {
     public static func make(from model: SiteModel) -> (documents: [SearchDocument], publications: [String]) {
         let sections = model.topSections
         let documents = model.pages.map { page in
-            let publication = sections.firstIndex { page.sectionDirectory == $0.directory || page.sectionDirectory.hasPrefix($0.directory + "/") } ?? -1
+            let publication = sections.firstIndex { $0.contains(page.sectionDirectory) } ?? -1
             let matter = page.frontMatter
             let meta = (metaFields.compactMap(matter.string) + matter.tags).joined(separator: " ")
             let shownText = textFields.compactMap(matter.string) + [page.rendered?.plainText ?? ""]
             return SearchDocument(
                 title: page.title,
-                url: page.outputPath.split(separator: "/").map { SitePath.percentEncode(String($0)) }.joined(separator: "/"),
+                url: SitePath.encoded(page.outputPath),
                 publication: publication,
                 headings: (page.rendered?.headings ?? []).map(\.text),
                 meta: meta,

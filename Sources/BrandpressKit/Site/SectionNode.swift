@@ -25,6 +25,11 @@ public struct SectionNode: Sendable {
         entries.compactMap { if case .section(let directory) = $0 { directory } else { nil } }
     }
 
+    /// True for this section's own folder and every folder below it.
+    public func contains(_ contentDirectory: String) -> Bool {
+        contentDirectory == directory || contentDirectory.hasPrefix(directory + "/")
+    }
+
     public var parent: String? {
         directory.isEmpty ? nil : SitePath.directory(of: directory)
     }

@@ -47,6 +47,11 @@ public enum SitePath {
         relativeURL(fromDirectory: directory(of: from).split(separator: "/"), to: target)
     }
 
+    /// A site path as a URL path from the site root, each segment percent-encoded.
+    public static func encoded(_ sitePath: String) -> String {
+        relativeURL(fromDirectory: [], to: sitePath)
+    }
+
     /// The same, with the linking page's folders already split (pages make hundreds of links).
     public static func relativeURL(fromDirectory fromParts: [Substring], to target: String) -> String {
         let targetParts = target.split(separator: "/", omittingEmptySubsequences: false)

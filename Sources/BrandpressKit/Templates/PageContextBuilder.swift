@@ -92,14 +92,15 @@ struct PageContextBuilder {
     }
 
     func syntheticPage(title: String, kind: String, content: String = "") -> [String: Any] {
-        ["title": title, "url": SitePath.percentEncode(SitePath.fileName(of: outputPath)), "kind": kind, "content": content, "toc": [Any](), "hasTOC": false, "params": [String: Any]()]
+        ["title": title, "url": url(outputPath), "kind": kind, "content": content, "toc": [Any](), "hasTOC": false, "params": [String: Any]()]
     }
 
     func pageValues(_ index: Int) -> [String: Any] {
         let page = model.pages[index]
         var values: [String: Any] = [
             "title": page.title,
-            "url": SitePath.percentEncode(SitePath.fileName(of: page.outputPath)),
+            // This page's own file name: `url` is relative to the file being written.
+            "url": url(outputPath),
             "kind": page.kind.rawValue,
             "content": page.rendered?.html ?? "",
             "params": page.frontMatter.fields.mapValues(\.templateValue),

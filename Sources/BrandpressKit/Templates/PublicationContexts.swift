@@ -118,7 +118,6 @@ extension PageContextBuilder {
         if context["page"] == nil {
             var page = stories.indexPage.map(pageValues) ?? syntheticPage(title: stories.title, kind: "stories")
             page["title"] = "\(stories.title)（第\(number)页）"
-            page["url"] = SitePath.percentEncode(SitePath.fileName(of: outputPath))
             context["page"] = page
         }
         let slice = stories.stories.dropFirst((number - 1) * stories.pageSize).prefix(stories.pageSize)
