@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let rootURL = projectRootURL(root)
         let outputURL = URL(fileURLWithPath: output, relativeTo: rootURL).standardizedFileURL
         var options = BuildOptions(root: rootURL, output: outputURL, includeDrafts: drafts)
         let progress = ProgressLine.standard(enabled: !quiet)
@@ -34,10 +34,8 @@ struct BuildCommand: ParsableCommand {
         }
         let report = SiteBuilder.build(options)
         progress?.clear()
-        let printer = DiagnosticPrinter.standard
         let shown = quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
-        printer.print(shown)
-        printer.printSummary(shown)
+        DiagnosticPrinter.standard.report(shown)
         guard report.succeeded else {
             FileHandle.standardError.write(Data("build failed; the output folder was left as it was\n".utf8))
             throw ExitCode(1)

@@ -21,13 +21,11 @@ struct CheckCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let rootURL = projectRootURL(root)
         let report = SiteBuilder.build(BuildOptions(root: rootURL, includeDrafts: drafts, checkOnly: true))
         switch format {
         case .text:
-            let printer = DiagnosticPrinter.standard
-            printer.print(report.diagnostics)
-            printer.printSummary(report.diagnostics)
+            DiagnosticPrinter.standard.report(report.diagnostics)
             if report.diagnostics.isEmpty { print("no problems found") }
         case .json:
             let encoder = JSONEncoder()

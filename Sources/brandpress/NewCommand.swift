@@ -25,7 +25,7 @@ struct NewCommand: ParsableCommand {
         guard let kind = NewPage.Kind(rawValue: kind) else {
             throw ValidationError("'\(kind)' is not something brandpress can create; use story, brand or section")
         }
-        let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let rootURL = projectRootURL(root)
         do {
             let file = try NewPage(kind: kind, title: title, slug: slug).create(content: ProjectLayout(root: rootURL).content)
             print(ProjectLayout(root: rootURL).display(file))

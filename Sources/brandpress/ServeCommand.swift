@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     var root: String = "."
 
     func run() async throws {
-        let rootURL = URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+        let rootURL = projectRootURL(root)
         guard FileManager.default.fileExists(atPath: ProjectLayout(root: rootURL).content.path) else {
             throw Self.failure("there is no Content/ folder in \(rootURL.path); run brandpress in the project folder or pass --root DIR")
         }
@@ -60,9 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     @Sendable static func log(_ report: BuildReport) {
-        let printer = DiagnosticPrinter.standard
-        printer.print(report.diagnostics)
-        printer.printSummary(report.diagnostics)
+        DiagnosticPrinter.standard.report(report.diagnostics)
         if report.succeeded {
             Self.say(report.summary)
         } else {

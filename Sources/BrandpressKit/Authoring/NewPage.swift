@@ -103,8 +103,7 @@ public struct NewPage: Sendable {
     @discardableResult
     public func create(content: URL) throws -> URL {
         let (file, text) = try plan(content: content)
-        let display = file.path.hasPrefix(content.deletingLastPathComponent().path + "/")
-            ? String(file.path.dropFirst(content.deletingLastPathComponent().path.count + 1)) : file.path
+        let display = ProjectLayout(root: content.deletingLastPathComponent()).display(file)
         if FileManager.default.fileExists(atPath: file.path) {
             throw Failure(description: "\(display) already exists; brandpress new never overwrites a file. Choose another --slug")
         }
@@ -120,11 +119,7 @@ public struct NewPage: Sendable {
     /// The two-digit number after the highest `NN-` prefix among the folder's entries.
     static func nextNumber(in folder: URL) -> String {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        let highest = names.compactMap { name -> Int? in
-            let digits = name.prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty, digits.count <= 3, name.dropFirst(digits.count).hasPrefix("-") else { return nil }
-            return Int(digits)
-        }.max() ?? 0
+        let highest = names.compactMap { SitePath.orderPrefix($0)?.0 }.max() ?? 0
         return String(highest + 1).leftPadded(to: 2)
     }
 }

@@ -16,10 +16,6 @@ public enum PublicationFinder {
     }
 
     static func kind(ofIndex url: URL) -> String? {
-        guard let data = FileManager.default.contents(atPath: url.path),
-              let text = try? TextDecoding.decode(data, path: url.path).text,
-              let parts = try? FrontMatterSplitter.split(text, file: url.path), let yaml = parts.yaml,
-              let matter = try? FrontMatter.decode(yaml, file: url.path, firstLine: parts.yamlFirstLine) else { return nil }
-        return matter.kind
+        PageSource.load(path: url.lastPathComponent, contentDirectory: url.deletingLastPathComponent(), displayPrefix: "").0?.frontMatter.kind
     }
 }

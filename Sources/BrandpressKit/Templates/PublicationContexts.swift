@@ -108,8 +108,11 @@ extension PageContextBuilder {
         if model.config.baseURL != nil { context["feedURL"] = url(stories.feedPath) }
         // A story page does not list every unit and tag: thousands of stories would each pay for it.
         guard withTermLists else { return }
-        context["units"] = stories.units.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
-        context["tags"] = stories.tags.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
+        func termValues(_ terms: [Stories.Term]) -> [[String: Any]] {
+            terms.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] }
+        }
+        context["units"] = termValues(stories.units)
+        context["tags"] = termValues(stories.tags)
     }
 
     func addStoriesIndex(_ publication: Int, number: Int, to context: inout [String: Any]) {
