@@ -25,7 +25,9 @@ public final class PreviewBuilder: Sendable {
     /// Builds now, on the caller's thread.
     @discardableResult
     public func build() -> BuildReport {
-        let options = BuildOptions(root: root, output: siteFolder, includeDrafts: includeDrafts, pageInjection: ReloadScript.html)
+        var options = BuildOptions(root: root, output: siteFolder, includeDrafts: includeDrafts, pageInjection: ReloadScript.html)
+        // Beside the private site folder: the project's own cache is for `build`, and goes with the folder on exit.
+        options.cacheFolder = siteFolder.deletingLastPathComponent().appendingPathComponent("cache")
         let report = SiteBuilder.build(options)
         log(report)
         if report.succeeded {

@@ -71,10 +71,7 @@ import Testing
             return SiteBuilder.build(options)
         }
         func fromScratch() throws -> [String: Data] {
-            let output = project.root.appendingPathComponent("Scratch")
-            try? FileManager.default.removeItem(at: output)
-            #expect(SiteBuilder.build(BuildOptions(root: project.root, output: output)).succeeded)
-            return project.tree("Scratch")
+            try Self.fromScratch(project)
         }
         let steps: [(String, () throws -> Void)] = [
             ("first build", {}),
@@ -97,5 +94,86 @@ import Testing
             #expect(project.tree() == (try fromScratch()), "after: \(name)")
         }
         #expect(skipped == 3, "the three steps that change nothing leave the output alone")
+    }
+
+    /// A build into `Scratch/` that reads and writes no cache.
+    static func fromScratch(_ project: TemporaryProject) throws -> [String: Data] {
+        let output = project.root.appendingPathComponent("Scratch")
+        try? FileManager.default.removeItem(at: output)
+        var options = BuildOptions(root: project.root, output: output)
+        options.cacheFolder = nil
+        #expect(SiteBuilder.build(options).succeeded)
+        return project.tree("Scratch")
+    }
+
+    /// The same over a copy of the real sample and its theme, with a change aimed at each thing
+    /// a page can show of another: a body shown on another page (the stories index's text on its
+    /// later pages, handbook pages in the print view), titles in neighbours and lists, summaries,
+    /// front matter shown in cards, the order of a book, a copied picture, the theme.
+    @Test func everyRebuildOfTheSampleMatchesAFullBuild() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = try TemporaryProject([:], templates: [:])
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
+        }
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = project.root.appendingPathComponent(path)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the step changes \(path)")
+            try changed.write(to: url, atomically: true, encoding: .utf8)
+        }
+        let steps: [(String, () throws -> Void)] = [
+            ("first build", {}),
+            ("a story's body", { try edit("Content/stories/2024-05-zhou-yan.md") { $0 + "\n补记：本文于年底修订。\n" } }),
+            ("the theme shows the stories index's text on every page of the index", {
+                try edit("Templates/stories.mustache") { $0.replacingOccurrences(of: "<p class=\"lead\">{{page.summary}}</p>", with: "<p class=\"lead\">{{page.summary}}</p>{{{page.content}}}") }
+            }),
+            ("the stories index's text", {
+                try edit("Content/stories/_index.md") { $0.replacingOccurrences(of: "榜样不在远方", with: "榜样从来不在远方") }
+            }),
+            ("a handbook section's body, shown in the print view", {
+                try edit("Content/handbook/01-zongze/02-fanwei.md") { $0 + "\n本条自发布之日起施行。\n" }
+            }),
+            ("a story's title, shown by its neighbours, lists and tags", {
+                try edit("Content/stories/2023-04-sun-dahai.md") { $0.replacingOccurrences(of: "title: ", with: "title: 【修订】") }
+            }),
+            ("a brand's slogan, shown on the booklet's cards", {
+                try edit("Content/booklet/03-zhijue-weilai.md") { $0.replacingOccurrences(of: "slogan: ", with: "slogan: 新：") }
+            }),
+            ("a story's first paragraph, its summary in lists", {
+                try edit("Content/stories/2022-03-zhang-tiejun.md") { text in
+                    let parts = text.components(separatedBy: "---\n")
+                    return parts[0] + "---\n" + parts[1] + "---\n\n开头新加的一句。" + parts[2...].joined(separator: "---\n")
+                }
+            }),
+            ("a handbook section moved to the end of its chapter", {
+                try FileManager.default.moveItem(at: project.root.appendingPathComponent("Content/handbook/01-zongze/01-mudi.md"),
+                                                 to: project.root.appendingPathComponent("Content/handbook/01-zongze/09-mudi.md"))
+            }),
+            ("a logo's bytes", {
+                let logos = project.root.appendingPathComponent("Content/booklet/logos")
+                let logo = try #require(try FileManager.default.contentsOfDirectory(atPath: logos.path).sorted().first)
+                try edit("Content/booklet/logos/" + logo) { $0.replacingOccurrences(of: "</svg>", with: "<!-- 新 --></svg>") }
+            }),
+            ("the theme's story template", { try edit("Templates/story.mustache") { $0.replacingOccurrences(of: "返回榜样故事", with: "返回全部故事") } }),
+            ("a story removed", { try FileManager.default.removeItem(at: project.root.appendingPathComponent("Content/stories/2025-09-luo-gang.md")) }),
+            ("the site's settings", { try edit("Content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: 新") } }),
+        ]
+        for (name, change) in steps {
+            try change()
+            usleep(20_000)
+            var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("Output"))
+            options.settleSeconds = 0.01
+            let report = SiteBuilder.build(options)
+            #expect(report.succeeded, "\(name): \(TemporaryProject.lines(report))")
+            #expect(name == "first build" || report.filesReused > 0, "\(name): unchanged files are kept")
+            let rebuilt = project.tree()
+            let full = try Self.fromScratch(project)
+            #expect(rebuilt.keys.sorted() == full.keys.sorted(), "after: \(name)")
+            for (path, data) in full where rebuilt[path] != data {
+                Issue.record("after \(name): \(path) differs from a full build")
+            }
+        }
     }
 }

@@ -37,7 +37,7 @@ struct BuildFingerprint: Codable, Equatable {
     static func cacheFile(for layout: ProjectLayout) -> URL {
         var name = FNV1a()
         name.add(layout.output.path)
-        return layout.root.appendingPathComponent(".brandpress-cache").appendingPathComponent("fingerprint-\(String(name.value, radix: 16)).json")
+        return layout.root.appendingPathComponent(BuildOptions.cacheFolderName).appendingPathComponent("fingerprint-\(String(name.value, radix: 16)).json")
     }
 
     static func load(for layout: ProjectLayout) -> BuildFingerprint? {

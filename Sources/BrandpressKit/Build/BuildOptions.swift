@@ -11,6 +11,8 @@ public struct BuildOptions: Sendable {
     public var checkOnly: Bool
     /// How old the newest input must be before an unchanged rebuild may be skipped (see `BuildFingerprint`).
     public var settleSeconds = 1.0
+    /// Where the build cache is kept (see `BuildCache`); nil builds everything from scratch.
+    public var cacheFolder: URL?
     /// Told when each stage starts, for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?
 
@@ -20,7 +22,10 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.pageInjection = pageInjection
         self.checkOnly = checkOnly
+        self.cacheFolder = root.appendingPathComponent(BuildOptions.cacheFolderName)
     }
+
+    public static let cacheFolderName = ".brandpress-cache"
 }
 
 /// How a build went: every diagnostic, and on success the figures for the summary line.
@@ -37,12 +42,15 @@ public struct BuildReport: Sendable {
     public var stages: [(String, Double)] = []
     /// Nothing had changed since the build that wrote the output, so it was left as it was.
     public var upToDate = false
+    /// Pages and copied files that had not changed since the last build, linked instead of written.
+    public var filesReused = 0
 
     public var summary: String {
         if upToDate {
             return "nothing changed since the last build; \(outputDisplay) left as it was (checked in \(String(format: "%.3f", seconds)) s)"
         }
         let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-        return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)"
+        let reused = filesReused > 0 ? "; \(filesReused) of these files had not changed and were kept" : ""
+        return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)\(reused)"
     }
 }

@@ -9,11 +9,18 @@ enum PrintView {
         return "print-" + stem.replacingOccurrences(of: "/", with: "-")
     }
 
-    static func render(_ handbook: Handbook, model: SiteModel, resolver: LinkResolver, options: MarkdownOptions) -> [Int: String] {
+    /// The print view's HTML of every page of the handbook, by page index, and what the build cache keeps of it.
+    static func render(_ handbook: Handbook, model: SiteModel, resolver: LinkResolver, options: MarkdownOptions,
+                       keys: MarkdownCacheKeys, cached: [String: BuildCache.PrintEntry]) -> (html: [Int: String], entries: [String: BuildCache.PrintEntry]) {
         let inBook = Set(handbook.readingOrder)
         let pages = handbook.readingOrder
-        let rendered = ParallelMap.map(count: pages.count) { offset -> String in
+        var book = StableHash()
+        for index in pages { book.add(model.pages[index].path) }
+        let bookDigest = book.value
+        let rendered = ParallelMap.map(count: pages.count) { offset -> BuildCache.PrintEntry in
             let page = model.pages[pages[offset]]
+            let key = MarkdownCacheKeys.printKey(keys.pages[pages[offset]], printPath: handbook.printPath, bookDigest: bookDigest)
+            if let entry = cached[page.path], entry.key == key { return entry }
             let prefix = anchor(for: page.outputPath)
             let result = MarkdownRenderer.render(page.body, options: options) { destination, _ in
                 if let (target, fragment) = resolver.pageTarget(of: destination, sourcePath: page.path), inBook.contains(target) {
@@ -21,9 +28,10 @@ enum PrintView {
                 }
                 return resolver.resolve(destination, sourcePath: page.path, outputPath: handbook.printPath)
             }
-            return prefixHeadingIDs(result.html, with: prefix + "-")
+            return BuildCache.PrintEntry(key: key, html: prefixHeadingIDs(result.html, with: prefix + "-"))
         }
-        return Dictionary(uniqueKeysWithValues: zip(pages, rendered))
+        return (Dictionary(uniqueKeysWithValues: zip(pages, rendered.map(\.html))),
+                Dictionary(zip(pages.map { model.pages[$0].path }, rendered), uniquingKeysWith: { first, _ in first }))
     }
 
     /// Heading ids are the only ids brandpress writes into page bodies.

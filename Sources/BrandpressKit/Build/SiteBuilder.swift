@@ -34,24 +34,32 @@ public enum SiteBuilder {
             return report
         }
 
+        let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
+        let cacheLoad = BackgroundResult { cacheFile.flatMap(BuildCache.load(from:)) }
+
         let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts)
         diagnostics += loadProblems
         let (templates, templateProblems) = TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/")
         diagnostics += templateProblems
+        stage("read \(loadedModel?.pages.count ?? 0) pages and the templates")
+        let cache = cacheLoad.wait()
+        stage("read the build cache")
         guard var model = loadedModel, let templates else { return failed() }
-        stage("read \(model.pages.count) pages and the templates")
         options.progress?("rendering \(model.pages.count) pages")
 
         let resolver = LinkResolver(model: model)
         let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
-        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions)
+        let markdownKeys = MarkdownCacheKeys(model: model, options: markdownOptions)
+        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.markdown ?? [:])
         diagnostics += checkFragments(model, resolver: resolver)
 
         stage("rendered Markdown")
         let publications = Publications.make(model: model, resolver: resolver, diagnostics: &diagnostics)
-        let printContents = publications.handbooks.map { PrintView.render($0, model: model, resolver: resolver, options: markdownOptions) }
+        let printContents = publications.handbooks.map {
+            PrintView.render($0, model: model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.printViews ?? [:])
+        }
         stage("assembled the publications")
-        let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents)
+        let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents.map(\.html))
         let jobs = site.jobs()
         let (templateForJob, templateChoiceProblems) = chooseTemplates(for: jobs, site: site, templates: templates, layout: layout)
         diagnostics += templateChoiceProblems
@@ -73,42 +81,72 @@ public enum SiteBuilder {
         options.progress?("writing \(jobs.count) pages")
         let folder = OutputFolder(output: layout.output)
         folder.recoverLeftovers()
+        let previous = cache.flatMap { cache in
+            cache.outputFingerprint == BuildFingerprint.output(of: layout.output) ? PreviousOutput(folder: layout.output, records: cache.outputs) : nil
+        }
         let indexedModel = model
-        let searchIndex = BackgroundResult { SearchIndexFiles(model: indexedModel).files }
+        let search = BackgroundResult { SearchBuild(model: indexedModel, previousDigest: previous == nil ? nil : cache?.search) }
         do {
             try folder.createStaging()
-            let written = try writeSite(site: site, jobs: jobs, templates: templates, templateForJob: templateForJob, outputs: outputs, folder: folder, injection: options.pageInjection)
-            let copied = try copyFiles(model: model, layout: layout, folder: folder)
+            let printKeys = zip(publications.handbooks, printContents).map { handbook, print in
+                var hash = StableHash()
+                for index in handbook.readingOrder { hash.add(print.entries[model.pages[index].path]?.key ?? 0) }
+                return hash.value
+            }
+            let keys = JobInputKeys.make(site: site, jobs: jobs, templateForJob: templateForJob, markdown: markdownKeys,
+                                         printKeys: printKeys, templates: templates.digest, injection: options.pageInjection)
+            let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: templateForJob, outputs: outputs,
+                                      folder: folder, injection: options.pageInjection, previous: previous)
+            let copies = try copyFiles(model: model, layout: layout, folder: folder, previous: previous)
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
-            try writeSearchIndex(searchIndex.wait(), folder: folder)
+            let searchBuild = search.wait()
+            try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
             stage("wrote the search index")
             FileWriting.syncFileSystem(of: folder.staging)
             try folder.commit()
             stage("swapped the new output in")
-            if let fingerprint, fingerprint.settled, let outputHash = BuildFingerprint.output(of: layout.output) {
+            let outputHash = BuildFingerprint.output(of: layout.output)
+            if let fingerprint, fingerprint.settled, let outputHash {
                 BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
+            if let cacheFile {
+                var next = BuildCache()
+                next.markdown = markdownKeys.entries(for: model)
+                next.printViews = printContents.reduce(into: [:]) { $0.merge($1.entries) { first, _ in first } }
+                next.outputs = pages.records.merging(copies.records) { first, _ in first }
+                next.search = searchBuild.digest
+                if let outputHash {
+                    next.outputFingerprint = outputHash
+                    next.store(to: cacheFile)
+                } else {
+                    BuildCache.remove(cacheFile)
+                }
+            }
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
-            report.filesWritten = written
-            report.filesCopied = copied
+            report.filesWritten = jobs.count
+            report.filesCopied = copies.records.count
+            report.filesReused = pages.reused + copies.reused
             report.pagesPerSection = pageCounts(model)
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             report.outputDisplay = layout.display(layout.output) + "/"
             report.stages = stages
             return report
         } catch {
-            _ = searchIndex.wait()
+            _ = search.wait()
             folder.discard()
             diagnostics.append(.error("cannot write the output: \(error.localizedDescription); the previous output was left as it was. Check that the folder is writable and the disk is not full", file: layout.display(layout.output)))
             return failed()
         }
     }
 
-    static func renderMarkdown(_ model: inout SiteModel, resolver: LinkResolver, options: MarkdownOptions) -> [Diagnostic] {
+    /// Renders every page's Markdown on all cores, reusing the cached result of a page whose key is the same.
+    static func renderMarkdown(_ model: inout SiteModel, resolver: LinkResolver, options: MarkdownOptions,
+                               keys: MarkdownCacheKeys, cached: [String: BuildCache.MarkdownEntry]) -> [Diagnostic] {
         let pages = model.pages
         let results = ParallelMap.map(count: pages.count) { index in
             let page = pages[index]
+            if let entry = cached[page.path], entry.key == keys.pages[index] { return entry.rendered }
             return MarkdownRenderer.render(page.body, options: options) { destination, _ in
                 resolver.resolve(destination, sourcePath: page.path, outputPath: page.outputPath)
             }

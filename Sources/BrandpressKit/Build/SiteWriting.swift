@@ -2,13 +2,25 @@ import Foundation
 
 /// Writing the rendered site into the staging folder.
 extension SiteBuilder {
-    static func writeSite(site: SiteContext, jobs: [RenderJob], templates: TemplateSet, templateForJob: [String], outputs: [String], folder: OutputFolder, injection: String?) throws -> Int {
+    /// What was written: per output file what it was made from, for the build cache, and how many
+    /// files were linked unchanged from the previous output.
+    struct Written {
+        var records: [String: BuildCache.OutputRecord] = [:]
+        var reused = 0
+    }
+
+    static func writeSite(site: SiteContext, jobs: [RenderJob], keys: [UInt64], templates: TemplateSet, templateForJob: [String], outputs: [String],
+                          folder: OutputFolder, injection: String?, previous: PreviousOutput?) throws -> Written {
         let directories = Set(outputs.map(SitePath.directory(of:)) + site.model.assets.map { SitePath.directory(of: SitePath.assetOutputPath(for: $0)) })
         for directory in directories.sorted() where !directory.isEmpty {
             try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
         }
-        try writeInParallel(count: jobs.count, naming: { outputs[$0] }) { index in
+        let results = try writeInParallel(count: jobs.count, naming: { outputs[$0] }) { index -> (BuildCache.OutputRecord?, Bool) in
+            if let record = previous?.reuse(outputs[index], key: keys[index], in: folder) { return (record, true) }
             let context = PageContextBuilder(site: site, job: jobs[index]).build()
+            let digest = TemplateInputDigest.of(context, template: templateForJob[index], templates: templates.digest, injection: injection)
+            let record = digest.map { BuildCache.OutputRecord(key: keys[index], digest: $0) }
+            if previous?.reuse(outputs[index], digest: digest, in: folder) == true { return (record, true) }
             guard var html = templates.render(context, template: templateForJob[index]) else {
                 throw WriteError(message: "template \(templateForJob[index]) could not be rendered")
             }
@@ -16,11 +28,21 @@ extension SiteBuilder {
                 if let body = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: injection, at: body.lowerBound) } else { html += injection }
             }
             try FileWriting.write(html, to: folder.stagedURL(outputs[index]))
+            return (record, false)
         }
-        return jobs.count
+        return written(outputs, results)
     }
 
-    static func copyFiles(model: SiteModel, layout: ProjectLayout, folder: OutputFolder) throws -> Int {
+    static func written(_ paths: [String], _ results: [(BuildCache.OutputRecord?, Bool)]) -> Written {
+        var written = Written()
+        for (path, (record, reused)) in zip(paths, results) {
+            if let record { written.records[path] = record }
+            if reused { written.reused += 1 }
+        }
+        return written
+    }
+
+    static func copyFiles(model: SiteModel, layout: ProjectLayout, folder: OutputFolder, previous: PreviousOutput?) throws -> Written {
         var copies = model.assets.map { (layout.content.appendingPathComponent($0), SitePath.assetOutputPath(for: $0)) }
         let themeAssets = layout.templates.appendingPathComponent(TemplateSet.assetFolder)
         if let enumerator = FileManager.default.enumerator(atPath: themeAssets.path) {
@@ -37,14 +59,30 @@ extension SiteBuilder {
             try FileManager.default.createDirectory(at: folder.stagedURL("assets"), withIntermediateDirectories: true)
         }
         let planned = copies
-        try writeInParallel(count: planned.count, naming: { planned[$0].1 }) { index in
-            try FileManager.default.copyItem(at: planned[index].0, to: folder.stagedURL(planned[index].1))
+        let results = try writeInParallel(count: planned.count, naming: { planned[$0].1 }) { index -> (BuildCache.OutputRecord?, Bool) in
+            let (source, sitePath) = planned[index]
+            let bytes = try Data(contentsOf: source)
+            let digest = bytes.withUnsafeBytes { buffer in
+                var hash = StableHash()
+                hash.add(bytes: buffer)
+                return hash.value
+            }
+            let record = BuildCache.OutputRecord(key: digest, digest: digest)
+            if previous?.reuse(sitePath, digest: digest, in: folder) == true { return (record, true) }
+            try bytes.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(sitePath).path) }
+            return (record, false)
         }
-        return copies.count
+        return written(planned.map(\.1), results)
     }
 
-    static func writeSearchIndex(_ files: [String: Data], folder: OutputFolder) throws {
+    static func writeSearchIndex(_ search: SearchBuild, model: SiteModel, folder: OutputFolder, previous: PreviousOutput?) throws {
         try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
+        var files = search.files
+        if files == nil && previous?.reuseFolder(SearchIndexFiles.folder, in: folder) != true {
+            // Unchanged, but the file system would not link the old files: make them again.
+            files = SearchIndexFiles(model: model).files
+        }
+        guard let files else { return }
         let searchFiles = Array(files)
         try writeInParallel(count: searchFiles.count, naming: { searchFiles[$0].0 }) { index in
             try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(searchFiles[index].0).path) }
@@ -53,18 +91,18 @@ extension SiteBuilder {
 
     /// Runs `write` for every index on all cores; the first failure, named by `naming`, is thrown
     /// once all have run. A `WriteError` is thrown as it is.
-    static func writeInParallel(count: Int, naming: @Sendable (Int) -> String, _ write: @Sendable (Int) throws -> Void) throws {
-        let failures = ParallelMap.map(count: count) { index -> String? in
+    @discardableResult
+    static func writeInParallel<Result: Sendable>(count: Int, naming: @Sendable (Int) -> String, _ write: @Sendable (Int) throws -> Result) throws -> [Result] {
+        let results = ParallelMap.map(count: count) { index -> Swift.Result<Result, WriteError> in
             do {
-                try write(index)
-                return nil
+                return .success(try write(index))
             } catch let error as WriteError {
-                return error.message
+                return .failure(error)
             } catch {
-                return "\(naming(index)): \(error.localizedDescription)"
+                return .failure(WriteError(message: "\(naming(index)): \(error.localizedDescription)"))
             }
         }
-        if let failure = failures.compactMap({ $0 }).first { throw WriteError(message: failure) }
+        return try results.map { try $0.get() }
     }
 
     static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder) throws {

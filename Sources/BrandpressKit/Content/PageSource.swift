@@ -10,6 +10,8 @@ public struct PageSource: Sendable {
     public var body: String
     public var bodyFirstLine: Int
     public var encoding: SourceEncoding
+    /// Of the front matter's text: other pages show its fields, so the build cache watches it.
+    var frontMatterDigest: UInt64
 
     /// Reads, decodes and splits one file. Problems come back as diagnostics.
     public static func load(path: String, contentDirectory: URL, displayPrefix: String) -> (PageSource?, [Diagnostic]) {
@@ -30,7 +32,8 @@ public struct PageSource: Sendable {
             }
             let parts = try FrontMatterSplitter.split(decoded.text, file: display)
             let matter = try parts.yaml.map { try FrontMatter.decode($0, file: display, firstLine: parts.yamlFirstLine) } ?? FrontMatter()
-            let source = PageSource(path: path, displayPath: display, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine, encoding: decoded.encoding)
+            let source = PageSource(path: path, displayPath: display, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+                                    encoding: decoded.encoding, frontMatterDigest: StableHash.of(parts.yaml ?? ""))
             return (source, warnings)
         } catch let failure as BuildFailure {
             return (nil, failure.diagnostics)

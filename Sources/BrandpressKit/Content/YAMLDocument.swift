@@ -16,7 +16,8 @@ struct YAMLDocument {
     init(parsing text: String, file: String, firstLine: Int) throws {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // An explicit encoding: the default one reads the process environment on every parse.
+            root = try Yams.compose(yaml: text, .default, .default, .utf8)
         } catch let error as YamlError {
             throw BuildFailure(Self.diagnostic(for: error, text: text, file: file, firstLine: firstLine))
         }
@@ -82,9 +83,10 @@ public indirect enum FieldValue: Sendable, Hashable {
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar):
-            if scalar.style == .plain {
+            // Numbers, booleans and null all start with an ASCII character; Chinese text skips the tries.
+            if scalar.style == .plain, scalar.string.utf8.first.map({ $0 < 0x80 }) ?? true {
                 if let value = node.int { self = .int(value); return }
-                if let value = node.float, scalar.string.contains(".") { self = .double(value); return }
+                if scalar.string.contains("."), let value = node.float { self = .double(value); return }
                 if let value = node.bool { self = .bool(value); return }
                 if node.null != nil { self = .null; return }
             }

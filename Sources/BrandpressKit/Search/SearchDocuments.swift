@@ -3,7 +3,8 @@
 public enum SearchDocuments {
     public static func make(from model: SiteModel) -> (documents: [SearchDocument], publications: [String]) {
         let sections = model.topSections
-        let documents = model.pages.map { page in
+        let documents = ParallelMap.map(count: model.pages.count) { index in
+            let page = model.pages[index]
             let publication = sections.firstIndex { $0.contains(page.sectionDirectory) } ?? -1
             let matter = page.frontMatter
             let meta = (metaFields.compactMap(matter.string) + matter.tags).joined(separator: " ")
@@ -26,17 +27,30 @@ public enum SearchDocuments {
 
     /// Runs of white space become one newline when they hold one, else one space: a smaller index.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result = String.UnicodeScalarView()
-        var pending: Unicode.Scalar?
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count)
+        var pending: UInt8?
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
-                if scalar == "\n" || pending == nil { pending = scalar == "\n" ? "\n" : " " }
+            if isWhitespace(scalar) {
+                if scalar == "\n" { pending = UInt8(ascii: "\n") } else if pending == nil { pending = UInt8(ascii: " ") }
                 continue
             }
             if let space = pending, !result.isEmpty { result.append(space) }
             pending = nil
-            result.append(scalar)
+            if scalar.isASCII {
+                result.append(UInt8(scalar.value))
+            } else {
+                UTF8.encode(scalar) { result.append($0) }
+            }
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// `Unicode.Scalar.Properties.isWhitespace`, without a property-table lookup for every character.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
     }
 }

@@ -12,10 +12,16 @@ public enum SiteLoader {
         diagnostics += inventory.diagnostics
 
         var config = SiteConfig()
+        var configDigest: UInt64 = 0
         if inventory.hasConfig {
             let display = contentDisplay + SiteConfig.fileName
             do {
                 let data = try Data(contentsOf: layout.content.appendingPathComponent(SiteConfig.fileName))
+                configDigest = data.withUnsafeBytes { bytes in
+                    var hash = StableHash()
+                    hash.add(bytes: bytes)
+                    return hash.value
+                }
                 config = try SiteConfig.decode(TextDecoding.decode(data, path: display).text, file: display)
             } catch let failure as BuildFailure {
                 diagnostics += failure.diagnostics
@@ -54,7 +60,8 @@ public enum SiteLoader {
             assets: inventory.assetFiles,
             pageIndexByPath: Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.path, $0) }),
             assetPaths: Set(inventory.assetFiles),
-            omittedDrafts: omittedDrafts
+            omittedDrafts: omittedDrafts,
+            configDigest: configDigest
         )
         return (model, diagnostics)
     }

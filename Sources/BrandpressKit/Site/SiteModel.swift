@@ -9,6 +9,8 @@ public struct SiteModel: Sendable {
     public var assetPaths: Set<String>
     /// Content paths of draft pages left out of this build, for clearer link errors.
     public var omittedDrafts: Set<String>
+    /// Of `site.yml`'s bytes, for the build cache.
+    var configDigest: UInt64 = 0
 
     public var root: SectionNode? { sections[""] }
 

@@ -75,15 +75,19 @@ public enum SitePath {
     /// Percent-encodes one path segment: everything but unreserved ASCII and a few safe marks.
     public static func percentEncode<S: StringProtocol>(_ segment: S) -> String {
         if segment.utf8.allSatisfy(isUnreserved) { return String(segment) }
-        var result = ""
+        let hexDigits = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(segment.utf8.count * 3)
         for byte in segment.utf8 {
             if isUnreserved(byte) {
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                result.append(byte)
             } else {
-                result += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+                result.append(UInt8(ascii: "%"))
+                result.append(hexDigits[Int(byte >> 4)])
+                result.append(hexDigits[Int(byte & 0xF)])
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     static func isUnreserved(_ byte: UInt8) -> Bool {

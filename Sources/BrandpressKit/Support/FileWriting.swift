@@ -22,6 +22,11 @@ enum FileWriting {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard fd >= 0 else { throw Failure(path: path, code: errno) }
         defer { close(fd) }
+        try write(bytes: bytes, fd: fd, path: path)
+    }
+
+    /// All of `bytes` to an open file, `path` only for the message.
+    static func write(bytes: UnsafeBufferPointer<UInt8>, fd: Int32, path: String) throws {
         var offset = 0
         while offset < bytes.count {
             let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)

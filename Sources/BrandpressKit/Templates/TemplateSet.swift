@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Templates that exist but failed to parse (already reported); not "missing".
     public let brokenNames: Set<String>
+    /// Of every template's name and text: a page made with other templates is made again.
+    let digest: UInt64
 
     /// A `{{>name}}` or `{{<name}}` tag, found in a template's text.
     struct Reference {
@@ -25,6 +27,7 @@ public struct TemplateSet: Sendable {
         var references: [(file: String, Reference)] = []
         var names: Set<String> = []
         var brokenNames: Set<String> = []
+        var digest = StableHash()
         guard FileManager.default.fileExists(atPath: directory.path) else {
             return (nil, [.error("there is no Templates/ folder; copy the default theme's Templates/ into the project", file: String(displayPrefix.dropLast()))])
         }
@@ -45,6 +48,8 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("cannot read this template: \(error)", file: display))
                 continue
             }
+            digest.add(name)
+            digest.add(text)
             do {
                 library.register(try MustacheTemplate(string: text), named: name)
                 names.insert(name)
@@ -64,7 +69,7 @@ public struct TemplateSet: Sendable {
             if let similar, EditDistance.between(similar, reference.name) <= 3 { message += "; did you mean '\(similar)'?" }
             diagnostics.append(.error(message, file: file, line: reference.line, column: reference.column))
         }
-        return (TemplateSet(library: library, names: names, brokenNames: brokenNames), diagnostics)
+        return (TemplateSet(library: library, names: names, brokenNames: brokenNames, digest: digest.value), diagnostics)
     }
 
     public func render(_ context: [String: Any], template name: String) -> String? {

@@ -1,0 +1,194 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last build made, and from what, so that the next one redoes only what changed:
+///
+/// - each page's rendered Markdown, under a key of its text and of everything its links resolve
+///   against (the site's file names), so a page whose text did not change is not parsed again;
+/// - per output file, a key of all it was made from and a digest of its template variables (or
+///   its bytes, for a copied file), so a file whose key or digest is the same is hard-linked from
+///   the previous output instead of written;
+/// - a digest of the search index's documents, so an unchanged index is linked as a whole.
+///
+/// Digests come from content, not file times, so a rebuild gives byte for byte what a full build
+/// gives. The previous output is only reused when its files' metadata still match what this
+/// build recorded after writing them; a cache written by another brandpress binary is ignored.
+struct BuildCache {
+    struct MarkdownEntry: Sendable {
+        var key: UInt64
+        var rendered: RenderedMarkdown
+    }
+
+    /// The print view's HTML of one handbook page.
+    struct PrintEntry: Sendable {
+        var key: UInt64
+        var html: String
+    }
+
+    /// Rendered Markdown by content path, and the print view's version of handbook pages.
+    var markdown: [String: MarkdownEntry] = [:]
+    var printViews: [String: PrintEntry] = [:]
+    /// What one output file was made from: the key of its inputs (`JobInputKeys`, or the bytes of a
+    /// copied file) and the digest of its template variables (`TemplateInputDigest`).
+    struct OutputRecord: Sendable, Equatable {
+        var key: UInt64
+        var digest: UInt64
+    }
+
+    /// Site path of every file the build wrote or copied → what it was made from.
+    var outputs: [String: OutputRecord] = [:]
+    /// Digest of the search documents the files under `search/` were made from.
+    var search: UInt64?
+    /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
+    var outputFingerprint: UInt64 = 0
+
+    static let formatVersion = "brandpress-build-cache-1"
+
+    static func file(in folder: URL, output: URL) -> URL {
+        folder.appendingPathComponent("build-\(String(StableHash.of(output.path), radix: 16)).bin")
+    }
+
+    /// The running binary's identity: rendering may change with the code, so its cache does too.
+    static var binaryIdentity: UInt64 {
+        var info = stat()
+        guard stat("/proc/self/exe", &info) == 0 else { return 0 }
+        var hash = StableHash()
+        hash.add(Int(info.st_size))
+        hash.add(Int(info.st_ino))
+        hash.add(Int(info.st_mtim.tv_sec))
+        hash.add(Int(info.st_mtim.tv_nsec))
+        return hash.value
+    }
+
+    static func load(from file: URL) -> BuildCache? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        var reader = ByteReader([UInt8](data))
+        guard reader.string() == formatVersion, reader.uint64() == binaryIdentity else { return nil }
+        var cache = BuildCache()
+        guard let fingerprint = reader.uint64(),
+              let markdown = reader.array(Self.readMarkdownEntry),
+              let printViews = reader.array({ reader -> (String, PrintEntry)? in
+                  guard let path = reader.string(), let key = reader.uint64(), let html = reader.string() else { return nil }
+                  return (path, PrintEntry(key: key, html: html))
+              }),
+              let outputs = reader.array({ reader -> (String, OutputRecord)? in
+                  guard let path = reader.string(), let key = reader.uint64(), let digest = reader.uint64() else { return nil }
+                  return (path, OutputRecord(key: key, digest: digest))
+              }),
+              let search = reader.optionalInt(), reader.isAtEnd else { return nil }
+        cache.outputFingerprint = fingerprint
+        cache.markdown = Dictionary(markdown, uniquingKeysWith: { first, _ in first })
+        cache.printViews = Dictionary(printViews, uniquingKeysWith: { first, _ in first })
+        cache.outputs = Dictionary(outputs, uniquingKeysWith: { first, _ in first })
+        cache.search = search.map { UInt64(bitPattern: Int64($0)) }
+        return cache
+    }
+
+    /// Best effort, like the fingerprint: a folder that cannot be written only costs the next build time.
+    func store(to file: URL) {
+        let folder = file.deletingLastPathComponent()
+        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return }
+        let written = (try? write(to: fd, path: temporary.path)) != nil
+        close(fd)
+        if !written || rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+    }
+
+    private func write(to fd: Int32, path: String) throws {
+        var writer = ByteWriter()
+        func drainIfLarge() throws {
+            if writer.bytes.count >= 1 << 20 { try writer.drain { try FileWriting.write(bytes: $0, fd: fd, path: path) } }
+        }
+        writer.write(Self.formatVersion)
+        writer.write(Self.binaryIdentity)
+        writer.write(outputFingerprint)
+        writer.write(markdown.count)
+        for (path, entry) in markdown {
+            writer.write(path)
+            writer.write(entry.key)
+            Self.write(entry.rendered, to: &writer)
+            try drainIfLarge()
+        }
+        writer.write(printViews.count)
+        for (path, entry) in printViews {
+            writer.write(path)
+            writer.write(entry.key)
+            writer.write(entry.html)
+            try drainIfLarge()
+        }
+        writer.write(outputs.count)
+        for (path, record) in outputs {
+            writer.write(path)
+            writer.write(record.key)
+            writer.write(record.digest)
+        }
+        writer.write(search.map { Int(Int64(bitPattern: $0)) })
+        try writer.drain { try FileWriting.write(bytes: $0, fd: fd, path: path) }
+    }
+
+    static func remove(_ file: URL) {
+        try? FileManager.default.removeItem(at: file)
+    }
+
+    // MARK: - Rendered Markdown in bytes
+
+    private static func readMarkdownEntry(_ reader: inout ByteReader) -> (String, MarkdownEntry)? {
+        guard let path = reader.string(), let key = reader.uint64(), let rendered = readRendered(&reader) else { return nil }
+        return (path, MarkdownEntry(key: key, rendered: rendered))
+    }
+
+    static func write(_ rendered: RenderedMarkdown, to writer: inout ByteWriter) {
+        writer.write(rendered.html)
+        writer.write(rendered.headings.count)
+        for heading in rendered.headings {
+            writer.write(heading.level)
+            writer.write(heading.id)
+            writer.write(heading.text)
+        }
+        writer.write(rendered.firstParagraph)
+        writer.write(rendered.plainText)
+        writer.write(rendered.references.count)
+        for reference in rendered.references {
+            writer.write(reference.destination)
+            writer.write(reference.isImage)
+            writer.write(reference.altText)
+            writer.write(reference.line)
+            writer.write(reference.column)
+        }
+        writer.write(rendered.diagnostics.count)
+        for diagnostic in rendered.diagnostics {
+            writer.write(diagnostic.severity == .error)
+            writer.write(diagnostic.file)
+            writer.write(diagnostic.line)
+            writer.write(diagnostic.column)
+            writer.write(diagnostic.message)
+        }
+    }
+
+    static func readRendered(_ reader: inout ByteReader) -> RenderedMarkdown? {
+        guard let html = reader.string(),
+              let headings = reader.array({ reader -> Heading? in
+                  guard let level = reader.int(), let id = reader.string(), let text = reader.string() else { return nil }
+                  return Heading(level: level, id: id, text: text)
+              }),
+              let firstParagraph = reader.optionalString(),
+              let plainText = reader.string(),
+              let references = reader.array({ reader -> LinkReference? in
+                  guard let destination = reader.string(), let isImage = reader.bool(), let altText = reader.string(),
+                        let line = reader.int(), let column = reader.int() else { return nil }
+                  return LinkReference(destination: destination, isImage: isImage, altText: altText, line: line, column: column)
+              }),
+              let diagnostics = reader.array({ reader -> Diagnostic? in
+                  guard let isError = reader.bool(), let file = reader.optionalString(), let line = reader.optionalInt(),
+                        let column = reader.optionalInt(), let message = reader.string() else { return nil }
+                  return Diagnostic(isError ? .error : .warning, file: file, line: line, column: column, message)
+              })
+        else { return nil }
+        return RenderedMarkdown(html: html, headings: headings, firstParagraph: firstParagraph, plainText: plainText,
+                                references: references, diagnostics: diagnostics)
+    }
+}

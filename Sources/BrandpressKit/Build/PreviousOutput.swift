@@ -1,0 +1,47 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The output folder of the last build, when the build cache still describes it: a file whose
+/// digest has not changed is hard-linked into the staging folder instead of made again. The swap
+/// then publishes the new tree exactly as before, and the old folder's removal leaves the linked
+/// files in place.
+struct PreviousOutput: Sendable {
+    let folder: URL
+    let records: [String: BuildCache.OutputRecord]
+
+    /// The record of `sitePath` when it was made from inputs with this key and could be linked.
+    func reuse(_ sitePath: String, key: UInt64, in staging: OutputFolder) -> BuildCache.OutputRecord? {
+        guard let record = records[sitePath], record.key == key, link(sitePath, into: staging) else { return nil }
+        return record
+    }
+
+    /// True when `sitePath` had the same template variables (or bytes) and was linked; false when
+    /// it must be written (changed, new, or the file system refuses hard links).
+    func reuse(_ sitePath: String, digest: UInt64?, in staging: OutputFolder) -> Bool {
+        guard let digest, records[sitePath]?.digest == digest else { return false }
+        return link(sitePath, into: staging)
+    }
+
+    private func link(_ sitePath: String, into staging: OutputFolder) -> Bool {
+        Glibc.link(folder.appendingPathComponent(sitePath).path, staging.stagedURL(sitePath).path) == 0
+    }
+
+    /// Links every file of the folder `sitePath`; false when any could not be linked, and then
+    /// none is left linked (writing through a link would change the published file).
+    func reuseFolder(_ sitePath: String, in staging: OutputFolder) -> Bool {
+        let source = folder.appendingPathComponent(sitePath)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: source.path) else { return false }
+        var linked: [String] = []
+        for name in names {
+            let target = staging.stagedURL(sitePath + "/" + name).path
+            guard Glibc.link(source.appendingPathComponent(name).path, target) == 0 else {
+                for path in linked { unlink(path) }
+                return false
+            }
+            linked.append(target)
+        }
+        return true
+    }
+}
