@@ -40,4 +40,4 @@ deps:
 	fi
 
 clean:
-	rm -rf .build Output
+	rm -rf .build Output .brandpress-cache

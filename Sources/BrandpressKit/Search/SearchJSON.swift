@@ -8,7 +8,23 @@ enum SearchJSON {
         "[" + items.joined(separator: ",") + "]"
     }
 
+    /// `[1,22,3]`, written digit by digit: posting lists hold millions of numbers.
     static func numbers(_ items: [Int]) -> String {
-        array(items.map(String.init))
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        bytes.reserveCapacity(items.count * 3 + 2)
+        var digits: [UInt8] = []
+        for (offset, item) in items.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            if item < 0 { bytes.append(UInt8(ascii: "-")) }
+            var rest = item.magnitude
+            digits.removeAll(keepingCapacity: true)
+            repeat {
+                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            bytes.append(contentsOf: digits.reversed())
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
