@@ -120,11 +120,10 @@ struct BuildCache {
             writer.write(entry.html)
             try drainIfLarge()
         }
-        writer.write(outputs.count)
-        for (path, record) in outputs {
-            writer.write(path)
-            writer.write(record.key)
-            writer.write(record.digest)
+        writer.write(Array(outputs)) { writer, output in
+            writer.write(output.key)
+            writer.write(output.value.key)
+            writer.write(output.value.digest)
         }
         writer.write(search.map { Int(Int64(bitPattern: $0)) })
         try writer.drain { try FileWriting.write(bytes: $0, fd: fd, path: path) }
@@ -143,24 +142,21 @@ struct BuildCache {
 
     static func write(_ rendered: RenderedMarkdown, to writer: inout ByteWriter) {
         writer.write(rendered.html)
-        writer.write(rendered.headings.count)
-        for heading in rendered.headings {
+        writer.write(rendered.headings) { writer, heading in
             writer.write(heading.level)
             writer.write(heading.id)
             writer.write(heading.text)
         }
         writer.write(rendered.firstParagraph)
         writer.write(rendered.plainText)
-        writer.write(rendered.references.count)
-        for reference in rendered.references {
+        writer.write(rendered.references) { writer, reference in
             writer.write(reference.destination)
             writer.write(reference.isImage)
             writer.write(reference.altText)
             writer.write(reference.line)
             writer.write(reference.column)
         }
-        writer.write(rendered.diagnostics.count)
-        for diagnostic in rendered.diagnostics {
+        writer.write(rendered.diagnostics) { writer, diagnostic in
             writer.write(diagnostic.severity == .error)
             writer.write(diagnostic.file)
             writer.write(diagnostic.line)

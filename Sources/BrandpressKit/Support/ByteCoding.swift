@@ -38,6 +38,12 @@ struct ByteWriter {
         write(number != nil)
         if let number { write(number) }
     }
+
+    /// The count, then each element as `element` writes it: what `ByteReader.array` reads.
+    mutating func write<Element>(_ items: [Element], _ element: (inout ByteWriter, Element) -> Void) {
+        write(items.count)
+        for item in items { element(&self, item) }
+    }
 }
 
 /// Reads what `ByteWriter` wrote; every read returns nil once the data runs out or makes no sense,
