@@ -46,6 +46,17 @@ struct BuildCache {
 
     static let formatVersion = "brandpress-build-cache-1"
 
+    init() {}
+
+    /// What a finished build keeps: `printViews` per handbook, `outputs` of pages and of copied files.
+    init(markdown: [String: MarkdownEntry], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: UInt64?, outputFingerprint: UInt64) {
+        self.markdown = markdown
+        self.printViews = printViews.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
+        self.outputs = outputs.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
+        self.search = search
+        self.outputFingerprint = outputFingerprint
+    }
+
     static func file(in folder: URL, output: URL) -> URL {
         folder.appendingPathComponent("build-\(String(StableHash.of(output.path), radix: 16)).bin")
     }

@@ -110,18 +110,12 @@ public enum SiteBuilder {
             if let fingerprint, fingerprint.settled, let outputHash {
                 BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
-            if let cacheFile {
-                var next = BuildCache()
-                next.markdown = markdownKeys.entries(for: model)
-                next.printViews = printContents.reduce(into: [:]) { $0.merge($1.entries) { first, _ in first } }
-                next.outputs = pages.records.merging(copies.records) { first, _ in first }
-                next.search = searchBuild.digest
-                if let outputHash {
-                    next.outputFingerprint = outputHash
-                    next.store(to: cacheFile)
-                } else {
-                    BuildCache.remove(cacheFile)
-                }
+            if let cacheFile, let outputHash {
+                BuildCache(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
+                           outputs: [pages.records, copies.records], search: searchBuild.digest, outputFingerprint: outputHash).store(to: cacheFile)
+            } else if let cacheFile {
+                // Without the output's fingerprint the next build could not trust its files.
+                BuildCache.remove(cacheFile)
             }
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = jobs.count

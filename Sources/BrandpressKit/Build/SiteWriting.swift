@@ -62,11 +62,7 @@ extension SiteBuilder {
         let results = try writeInParallel(count: planned.count, naming: { planned[$0].1 }) { index -> (BuildCache.OutputRecord?, Bool) in
             let (source, sitePath) = planned[index]
             let bytes = try Data(contentsOf: source)
-            let digest = bytes.withUnsafeBytes { buffer in
-                var hash = StableHash()
-                hash.add(bytes: buffer)
-                return hash.value
-            }
+            let digest = bytes.withUnsafeBytes(StableHash.of(bytes:))
             let record = BuildCache.OutputRecord(key: digest, digest: digest)
             if previous?.reuse(sitePath, digest: digest, in: folder) == true { return (record, true) }
             try bytes.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(sitePath).path) }

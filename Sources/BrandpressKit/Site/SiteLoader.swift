@@ -17,11 +17,7 @@ public enum SiteLoader {
             let display = contentDisplay + SiteConfig.fileName
             do {
                 let data = try Data(contentsOf: layout.content.appendingPathComponent(SiteConfig.fileName))
-                configDigest = data.withUnsafeBytes { bytes in
-                    var hash = StableHash()
-                    hash.add(bytes: bytes)
-                    return hash.value
-                }
+                configDigest = data.withUnsafeBytes(StableHash.of(bytes:))
                 config = try SiteConfig.decode(TextDecoding.decode(data, path: display).text, file: display)
             } catch let failure as BuildFailure {
                 diagnostics += failure.diagnostics

@@ -38,6 +38,12 @@ struct StableHash {
         mix(tail)
     }
 
+    static func of(bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var hash = StableHash()
+        hash.add(bytes: bytes)
+        return hash.value
+    }
+
     static func of(_ text: String) -> UInt64 {
         var hash = StableHash()
         hash.add(text)
