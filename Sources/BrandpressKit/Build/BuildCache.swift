@@ -63,14 +63,8 @@ struct BuildCache {
 
     /// The running binary's identity: rendering may change with the code, so its cache does too.
     static var binaryIdentity: UInt64 {
-        var info = stat()
-        guard stat("/proc/self/exe", &info) == 0 else { return 0 }
-        var hash = StableHash()
-        hash.add(Int(info.st_size))
-        hash.add(Int(info.st_ino))
-        hash.add(Int(info.st_mtim.tv_sec))
-        hash.add(Int(info.st_mtim.tv_nsec))
-        return hash.value
+        var hash = MetadataHash()
+        return hash.addFile("/proc/self/exe") ? hash.value : 0
     }
 
     static func load(from file: URL) -> BuildCache? {

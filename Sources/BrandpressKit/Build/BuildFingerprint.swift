@@ -20,7 +20,7 @@ struct BuildFingerprint: Codable, Equatable {
     /// (`settleSeconds`) could change again without its metadata showing it; then `settled` is
     /// false and the fingerprint must not be kept (git calls such files "racily clean").
     static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool)? {
-        var hash = FNV1a()
+        var hash = MetadataHash()
         hash.add("brandpress-fingerprint-1|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
         guard hash.addFile("/proc/self/exe"),
               hash.addTree(layout.content.path),
@@ -30,14 +30,13 @@ struct BuildFingerprint: Codable, Equatable {
 
     /// Hashes the output folder's files, so that a changed or deleted output is rebuilt.
     static func output(of folder: URL) -> UInt64? {
-        var hash = FNV1a()
+        var hash = MetadataHash()
         return hash.addTree(folder.path) ? hash.value : nil
     }
 
     static func cacheFile(for layout: ProjectLayout) -> URL {
-        var name = FNV1a()
-        name.add(layout.output.path)
-        return layout.root.appendingPathComponent(BuildOptions.cacheFolderName).appendingPathComponent("fingerprint-\(String(name.value, radix: 16)).json")
+        let name = String(StableHash.of(layout.output.path), radix: 16)
+        return layout.root.appendingPathComponent(BuildOptions.cacheFolderName).appendingPathComponent("fingerprint-\(name).json")
     }
 
     static func load(for layout: ProjectLayout) -> BuildFingerprint? {
@@ -54,27 +53,19 @@ struct BuildFingerprint: Codable, Equatable {
     }
 }
 
-/// 64-bit FNV-1a over the bytes given: quick, and plenty to tell one file listing from another.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+/// File names and metadata fed into the build cache's `StableHash`, and the newest time seen.
+struct MetadataHash {
+    private var hash = StableHash()
+    var value: UInt64 { hash.value }
     /// The latest modification or change time seen, in seconds since 1970.
     private(set) var newestChange = 0.0
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { add(byte) }
-        add(0)
-    }
-
-    mutating func add(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        hash.add(text)
     }
 
     mutating func add(_ number: Int) {
-        var number = UInt64(bitPattern: Int64(number))
-        for _ in 0..<8 {
-            add(UInt8(truncatingIfNeeded: number))
-            number >>= 8
-        }
+        hash.add(number)
     }
 
     mutating func addStat(_ info: stat) {
