@@ -118,13 +118,14 @@
     return map;
   }
 
+  // The first document of the text chunk that holds `id`: chunk files are named by it.
   function chunkOf(id, starts) {
     var lo = 0, hi = starts.length - 1;
     while (lo < hi) {
       var mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= id) lo = mid; else hi = mid - 1;
     }
-    return lo;
+    return starts[lo];
   }
 
   // The text terms are checked against; SearchDocument.searchableText joins the same fields.
@@ -192,7 +193,7 @@
     return {
       meta: function (meta) { store.meta = meta; },
       shard: function (name, data) { store.shards[name] = data; },
-      text: function (chunk, rows) { store.chunks[chunk] = rows; }
+      text: function (first, rows) { store.chunks[first] = rows; }
     };
   };
 
@@ -256,7 +257,7 @@
     var unique = chunks.filter(function (c, i) { return chunks.indexOf(c) === i; });
     return Promise.all(unique.map(function (c) { return searcher.fetch('text-' + c + '.js'); })).then(function () {
       batch.forEach(function (id, i) {
-        var row = searcher.store.chunks[chunks[i]][id - starts[chunks[i]]];
+        var row = searcher.store.chunks[chunks[i]][id - chunks[i]];
         var text = normalize(searchable(row));
         var ok = self.terms.every(function (t) { return text.indexOf(t.text) !== -1; });
         if (ok) {

@@ -25,7 +25,7 @@ import Testing
         #expect(files.shardCount == 4)
         #expect(Set(files.files.keys) == ["search/meta.js", "search/shard-00.js", "search/shard-01.js", "search/shard-02.js", "search/shard-03.js", "search/text-0.js"])
         let meta = try Self.call(files.files["search/meta.js"], "meta")[0] as! [String: Any]
-        #expect(meta["v"] as? Int == 1)
+        #expect(meta["v"] as? Int == 2)
         #expect(meta["count"] as? Int == 3)
         #expect(meta["shards"] as? Int == 4)
         #expect(meta["publications"] as? [String] == ["手册", "标识"])

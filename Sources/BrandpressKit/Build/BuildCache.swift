@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What the last build made, and from what, so that the next one redoes only what changed:
 ///
@@ -10,7 +7,8 @@ import Glibc
 /// - per output file, a key of all it was made from and a digest of its template variables (or
 ///   its bytes, for a copied file), so a file whose key or digest is the same is hard-linked from
 ///   the previous output instead of written;
-/// - a digest of the search index's documents, so an unchanged index is linked as a whole.
+/// - the search index with a digest of each document, so that a rebuild patches the index where
+///   pages changed and keeps the index files those changes do not touch.
 ///
 /// Digests come from content, not file times, so a rebuild gives byte for byte what a full build
 /// gives. The previous output is only reused when its files' metadata still match what this
@@ -39,17 +37,17 @@ struct BuildCache {
 
     /// Site path of every file the build wrote or copied → what it was made from.
     var outputs: [String: OutputRecord] = [:]
-    /// Digest of the search documents the files under `search/` were made from.
-    var search: UInt64?
+    /// The index the files under `search/` were made from.
+    var search: SearchState?
     /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
     var outputFingerprint: UInt64 = 0
 
-    static let formatVersion = "brandpress-build-cache-1"
+    static let formatVersion = "brandpress-build-cache-2"
 
     init() {}
 
     /// What a finished build keeps: `printViews` per handbook, `outputs` of pages and of copied files.
-    init(markdown: [String: MarkdownEntry], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: UInt64?, outputFingerprint: UInt64) {
+    init(markdown: [String: MarkdownEntry], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: SearchState?, outputFingerprint: UInt64) {
         self.markdown = markdown
         self.printViews = printViews.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
         self.outputs = outputs.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
@@ -61,16 +59,8 @@ struct BuildCache {
         folder.appendingPathComponent("build-\(String(StableHash.of(output.path), radix: 16)).bin")
     }
 
-    /// The running binary's identity: rendering may change with the code, so its cache does too.
-    static var binaryIdentity: UInt64 {
-        var hash = MetadataHash()
-        return hash.addFile("/proc/self/exe") ? hash.value : 0
-    }
-
     static func load(from file: URL) -> BuildCache? {
-        guard let data = try? Data(contentsOf: file) else { return nil }
-        var reader = ByteReader([UInt8](data))
-        guard reader.string() == formatVersion, reader.uint64() == binaryIdentity else { return nil }
+        guard var reader = CacheFile.reader(file, format: formatVersion) else { return nil }
         var cache = BuildCache()
         guard let fingerprint = reader.uint64(),
               let markdown = reader.array(Self.readMarkdownEntry),
@@ -82,56 +72,48 @@ struct BuildCache {
                   guard let path = reader.string(), let key = reader.uint64(), let digest = reader.uint64() else { return nil }
                   return (path, OutputRecord(key: key, digest: digest))
               }),
-              let search = reader.optionalInt(), reader.isAtEnd else { return nil }
+              let hasSearch = reader.bool() else { return nil }
+        if hasSearch {
+            guard let search = SearchState.read(&reader) else { return nil }
+            cache.search = search
+        }
+        guard reader.isAtEnd else { return nil }
         cache.outputFingerprint = fingerprint
         cache.markdown = Dictionary(markdown, uniquingKeysWith: { first, _ in first })
         cache.printViews = Dictionary(printViews, uniquingKeysWith: { first, _ in first })
         cache.outputs = Dictionary(outputs, uniquingKeysWith: { first, _ in first })
-        cache.search = search.map { UInt64(bitPattern: Int64($0)) }
         return cache
     }
 
-    /// Best effort, like the fingerprint: a folder that cannot be written only costs the next build time.
     func store(to file: URL) {
-        let folder = file.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(file.lastPathComponent).\(getpid())")
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let fd = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { return }
-        let written = (try? write(to: fd, path: temporary.path)) != nil
-        close(fd)
-        if !written || rename(temporary.path, file.path) != 0 { unlink(temporary.path) }
+        CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
+            try write(to: &writer, flush: flush)
+        }
     }
 
-    private func write(to fd: Int32, path: String) throws {
-        var writer = ByteWriter()
-        func drainIfLarge() throws {
-            if writer.bytes.count >= 1 << 20 { try writer.drain { try FileWriting.write(bytes: $0, fd: fd, path: path) } }
-        }
-        writer.write(Self.formatVersion)
-        writer.write(Self.binaryIdentity)
+    private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
         writer.write(outputFingerprint)
         writer.write(markdown.count)
         for (path, entry) in markdown {
             writer.write(path)
             writer.write(entry.key)
             Self.write(entry.rendered, to: &writer)
-            try drainIfLarge()
+            try flush(&writer)
         }
         writer.write(printViews.count)
         for (path, entry) in printViews {
             writer.write(path)
             writer.write(entry.key)
             writer.write(entry.html)
-            try drainIfLarge()
+            try flush(&writer)
         }
         writer.write(Array(outputs)) { writer, output in
             writer.write(output.key)
             writer.write(output.value.key)
             writer.write(output.value.digest)
         }
-        writer.write(search.map { Int(Int64(bitPattern: $0)) })
-        try writer.drain { try FileWriting.write(bytes: $0, fd: fd, path: path) }
+        writer.write(search != nil)
+        search?.write(to: &writer)
     }
 
     static func remove(_ file: URL) {

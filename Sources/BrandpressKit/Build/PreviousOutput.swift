@@ -25,22 +25,19 @@ struct PreviousOutput: Sendable {
     }
 
     private func link(_ sitePath: String, into staging: OutputFolder) -> Bool {
-        Glibc.link(folder.appendingPathComponent(sitePath).path, staging.stagedURL(sitePath).path) == 0
+        Glibc.link(folder.path + "/" + sitePath, staging.stagedPath(sitePath)) == 0
     }
 
-    /// Links every file of the folder `sitePath`; false when any could not be linked, and then
-    /// none is left linked (writing through a link would change the published file).
-    func reuseFolder(_ sitePath: String, in staging: OutputFolder) -> Bool {
-        let source = folder.appendingPathComponent(sitePath)
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: source.path) else { return false }
+    /// Links every one of `sitePaths`; false when any could not be linked, and then none is left
+    /// linked (writing through a link would change the published file).
+    func reuse(all sitePaths: [String], in staging: OutputFolder) -> Bool {
         var linked: [String] = []
-        for name in names {
-            let target = staging.stagedURL(sitePath + "/" + name).path
-            guard Glibc.link(source.appendingPathComponent(name).path, target) == 0 else {
+        for sitePath in sitePaths {
+            guard link(sitePath, into: staging) else {
                 for path in linked { unlink(path) }
                 return false
             }
-            linked.append(target)
+            linked.append(staging.stagedPath(sitePath))
         }
         return true
     }

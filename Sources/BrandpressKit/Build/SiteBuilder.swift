@@ -37,7 +37,11 @@ public enum SiteBuilder {
         let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
         let cacheLoad = BackgroundResult { cacheFile.flatMap(BuildCache.load(from:)) }
 
-        let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts)
+        let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
+        let previousSources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
+        var sources = previousSources
+        let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources)
+        if let sourcesFile, !sources.hasSameFiles(as: previousSources) { sources.store(to: sourcesFile) }
         diagnostics += loadProblems
         let (templates, templateProblems) = TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/")
         diagnostics += templateProblems
@@ -85,7 +89,7 @@ public enum SiteBuilder {
             cache.outputFingerprint == BuildFingerprint.output(of: layout.output) ? PreviousOutput(folder: layout.output, records: cache.outputs) : nil
         }
         let indexedModel = model
-        let search = BackgroundResult { SearchBuild(model: indexedModel, previousDigest: previous == nil ? nil : cache?.search) }
+        let search = BackgroundResult { SearchBuild(model: indexedModel, previous: previous == nil ? nil : cache?.search) }
         do {
             try folder.createStaging()
             let printKeys = zip(publications.handbooks, printContents).map { handbook, print in
@@ -112,7 +116,7 @@ public enum SiteBuilder {
             }
             if let cacheFile, let outputHash {
                 BuildCache(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
-                           outputs: [pages.records, copies.records], search: searchBuild.digest, outputFingerprint: outputHash).store(to: cacheFile)
+                           outputs: [pages.records, copies.records], search: searchBuild.state, outputFingerprint: outputHash).store(to: cacheFile)
             } else if let cacheFile {
                 // Without the output's fingerprint the next build could not trust its files.
                 BuildCache.remove(cacheFile)

@@ -27,7 +27,7 @@ extension SiteBuilder {
             if let injection {
                 if let body = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: injection, at: body.lowerBound) } else { html += injection }
             }
-            try FileWriting.write(html, to: folder.stagedURL(outputs[index]))
+            try FileWriting.write(html, path: folder.stagedPath(outputs[index]))
             return (record, false)
         }
         return written(outputs, results)
@@ -65,7 +65,7 @@ extension SiteBuilder {
             let digest = bytes.withUnsafeBytes(StableHash.of(bytes:))
             let record = BuildCache.OutputRecord(key: digest, digest: digest)
             if previous?.reuse(sitePath, digest: digest, in: folder) == true { return (record, true) }
-            try bytes.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(sitePath).path) }
+            try bytes.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(sitePath)) }
             return (record, false)
         }
         return written(planned.map(\.1), results)
@@ -74,14 +74,13 @@ extension SiteBuilder {
     static func writeSearchIndex(_ search: SearchBuild, model: SiteModel, folder: OutputFolder, previous: PreviousOutput?) throws {
         try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
         var files = search.files
-        if files == nil && previous?.reuseFolder(SearchIndexFiles.folder, in: folder) != true {
-            // Unchanged, but the file system would not link the old files: make them again.
+        if !search.kept.isEmpty && previous?.reuse(all: search.kept, in: folder) != true {
+            // The file system would not link the old files: make the whole index again.
             files = SearchIndexFiles(model: model).files
         }
-        guard let files else { return }
         let searchFiles = Array(files)
         try writeInParallel(count: searchFiles.count, naming: { searchFiles[$0].0 }) { index in
-            try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedURL(searchFiles[index].0).path) }
+            try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(searchFiles[index].0)) }
         }
     }
 

@@ -30,20 +30,22 @@ public enum ContentScanner {
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let display = displayPrefix + relativePath
-            var isDirectory: ObjCBool = false
-            guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                inventory.diagnostics.append(.error("this symbolic link points to nothing; remove it or fix its target", file: display))
-                continue
-            }
-            if let attributes = try? fileManager.attributesOfItem(atPath: path),
-               attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            // lstat, not FileManager's attributes: those look up the owner's name for every file.
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if info.st_mode & S_IFMT == S_IFLNK {
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+                guard stat(path, &info) == 0 else {
+                    inventory.diagnostics.append(.error("this symbolic link points to nothing; remove it or fix its target", file: display))
+                    continue
+                }
                 guard target == root || target.hasPrefix(root + "/") else {
                     inventory.diagnostics.append(.error("this symbolic link leads outside Content/ (to \(target)); copy the file into Content/ instead", file: display))
                     continue
                 }
             }
-            if isDirectory.boolValue {
+            let isDirectory = info.st_mode & S_IFMT == S_IFDIR
+            if isDirectory {
                 walk(directory: path, relative: relativePath, root: root, displayPrefix: displayPrefix, into: &inventory)
             } else if relative.isEmpty && name == SiteConfig.fileName {
                 inventory.hasConfig = true

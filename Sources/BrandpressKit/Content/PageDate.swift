@@ -8,6 +8,14 @@ public struct PageDate: Sendable, Hashable, Comparable {
     /// `+08:00`-style offset as written, or nil (then China Standard Time is assumed for feeds).
     public var zone: String?
 
+    init(year: Int, month: Int, day: Int, secondsOfDay: Int, zone: String?) {
+        self.year = year
+        self.month = month
+        self.day = day
+        self.secondsOfDay = secondsOfDay
+        self.zone = zone
+    }
+
     public init?(parsing text: String) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let scalars = Array(trimmed.utf8)

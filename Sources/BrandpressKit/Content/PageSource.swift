@@ -12,9 +12,17 @@ public struct PageSource: Sendable {
     public var encoding: SourceEncoding
     /// Of the front matter's text: other pages show its fields, so the build cache watches it.
     var frontMatterDigest: UInt64
+    /// Of the file's bytes, and where the body starts in the text: what `PageSourceCache` keeps.
+    var fileDigest: UInt64 = 0
+    var bodyOffset = 0
 
-    /// Reads, decodes and splits one file. Problems come back as diagnostics.
+    /// Reads, decodes and splits one file; the front matter is taken from `cached` when the file's
+    /// bytes are the ones it was decoded from. Problems come back as diagnostics.
     public static func load(path: String, contentDirectory: URL, displayPrefix: String) -> (PageSource?, [Diagnostic]) {
+        load(path: path, contentDirectory: contentDirectory, displayPrefix: displayPrefix, cached: nil)
+    }
+
+    static func load(path: String, contentDirectory: URL, displayPrefix: String, cached: PageSourceCache.Entry?) -> (PageSource?, [Diagnostic]) {
         let display = displayPrefix + path
         let url = contentDirectory.appendingPathComponent(path)
         guard let data = FileManager.default.contents(atPath: url.path) else {
@@ -22,9 +30,17 @@ public struct PageSource: Sendable {
         }
         do {
             var warnings: [Diagnostic] = []
+            let fileDigest = data.withUnsafeBytes(StableHash.of(bytes:))
             let decoded = try TextDecoding.decode(data, path: display)
             if decoded.encoding == .gb18030 {
                 warnings.append(.warning("this file is saved as GB18030/GBK (\"ANSI\"), not UTF-8; it was read correctly, but save it as UTF-8 to be safe", file: display))
+            }
+            if let cached, cached.fileDigest == fileDigest, cached.bodyOffset <= decoded.text.utf8.count {
+                let bodyStart = decoded.text.utf8.index(decoded.text.utf8.startIndex, offsetBy: cached.bodyOffset)
+                let source = PageSource(path: path, displayPath: display, frontMatter: cached.frontMatter, body: String(decoded.text[bodyStart...]),
+                                        bodyFirstLine: cached.bodyFirstLine, encoding: decoded.encoding,
+                                        frontMatterDigest: cached.frontMatterDigest, fileDigest: fileDigest, bodyOffset: cached.bodyOffset)
+                return (source, warnings)
             }
             // Stops at the first visible character; trimmingCharacters copied the whole page through NSString.
             if decoded.text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) {
@@ -33,12 +49,18 @@ public struct PageSource: Sendable {
             let parts = try FrontMatterSplitter.split(decoded.text, file: display)
             let matter = try parts.yaml.map { try FrontMatter.decode($0, file: display, firstLine: parts.yamlFirstLine) } ?? FrontMatter()
             let source = PageSource(path: path, displayPath: display, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
-                                    encoding: decoded.encoding, frontMatterDigest: StableHash.of(parts.yaml ?? ""))
+                                    encoding: decoded.encoding, frontMatterDigest: StableHash.of(parts.yaml ?? ""),
+                                    fileDigest: fileDigest, bodyOffset: decoded.text.utf8.count - parts.body.utf8.count)
             return (source, warnings)
         } catch let failure as BuildFailure {
             return (nil, failure.diagnostics)
         } catch {
             return (nil, [.error("\(error)", file: display)])
         }
+    }
+
+    var cacheEntry: PageSourceCache.Entry {
+        PageSourceCache.Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset,
+                              bodyFirstLine: bodyFirstLine, frontMatterDigest: frontMatterDigest)
     }
 }

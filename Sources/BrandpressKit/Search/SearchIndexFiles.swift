@@ -5,68 +5,112 @@ import Foundation
 ///
 /// - `meta.js`: `meta({v, count, shards, publications, chunks})`; `chunks[k]` is the first document of `text-k.js`.
 /// - `shard-XX.js`: `shard("XX", {token: [id, mask, id, mask, …]})`; ids are gaps from the previous id.
-/// - `text-K.js`: `text(K, [[title, url, publication, headings, meta, body], …])` for the chunk's documents.
+/// - `text-N.js`: `text(N, [[title, url, publication, headings, meta, body], …])` for the documents of
+///   the chunk that starts with document N (named by its first document, not its place among the
+///   chunks, so that a chunk ending elsewhere does not rename every chunk after it).
+///
+/// Each part can be made alone, so that a rebuild after an edit makes only the files it changed.
 public struct SearchIndexFiles {
     public static let folder = "search"
-    public static let formatVersion = 1
+    public static let formatVersion = 2
+    public static let defaultChunkBytes = 10_000
 
     public var shardCount: Int
     public var chunkStarts: [Int]
     public var files: [String: Data]
 
-    public init(_ index: SearchIndex, chunkBytes: Int = 10_000) {
-        var estimate = 0
-        for (token, postings) in zip(index.tokens, index.postings) { estimate += token.utf8.count + 6 + postings.count * 4 }
-        shardCount = SearchShards.count(forEstimatedBytes: estimate)
+    public init(_ index: SearchIndex, chunkBytes: Int = defaultChunkBytes) {
+        shardCount = Self.shardCount(tokens: index.tokens, postings: index.postings)
         var files: [String: Data] = [:]
-
-        // Token positions per shard, each shard's tokens in sorted order so the files are reproducible.
-        var shards = Array(repeating: [Int](), count: shardCount)
-        for position in index.tokens.indices.sorted(by: { index.tokens[$0] < index.tokens[$1] }) {
-            shards[SearchShards.shard(of: index.tokens[position], count: shardCount)].append(position)
-        }
-        let count = shardCount
-        let tokenLists = shards
-        let tokens = index.tokens
-        let postings = index.postings
-        let scripts = ParallelMap.map(count: count) { shard -> (String, Data) in
-            let name = SearchShards.name(of: shard, count: count)
-            let entries = tokenLists[shard].map { SearchJSON.string(tokens[$0]) + ":" + SearchJSON.numbers(postings[$0].gapsAndMasks) }
-            return ("\(Self.folder)/shard-\(name).js", Self.script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}"))
-        }
-        for (path, data) in scripts { files[path] = data }
-
-        var starts: [Int] = []
-        var rows: [String] = []
-        var size = 0
-        func flush() {
-            guard !rows.isEmpty else { return }
-            files["\(Self.folder)/text-\(starts.count - 1).js"] = Self.script("text", "\(starts.count - 1)," + SearchJSON.array(rows))
-            rows = []
-            size = 0
-        }
-        for (id, document) in index.documents.enumerated() {
-            if rows.isEmpty { starts.append(id) }
-            let row = SearchJSON.array([
-                SearchJSON.string(document.title), SearchJSON.string(document.url), String(document.publication),
-                SearchJSON.string(document.headings.joined(separator: "\n")), SearchJSON.string(document.meta), SearchJSON.string(document.body),
-            ])
-            rows.append(row)
-            size += row.utf8.count
-            if size >= chunkBytes { flush() }
-        }
-        flush()
-        chunkStarts = starts
-
-        let meta = "{\"v\":\(Self.formatVersion),\"count\":\(index.documents.count),\"shards\":\(shardCount),"
-            + "\"publications\":\(SearchJSON.array(index.publications.map(SearchJSON.string))),\"chunks\":\(SearchJSON.numbers(starts))}"
-        files["\(Self.folder)/meta.js"] = Self.script("meta", meta)
+        for (path, data) in Self.shardFiles(tokens: index.tokens, postings: index.postings, shardCount: shardCount, only: nil) { files[path] = data }
+        let text = Self.allTextFiles(documents: index.documents, chunkBytes: chunkBytes)
+        for (path, data) in text.files { files[path] = data }
+        chunkStarts = text.starts
+        files[Self.metaPath] = Self.meta(documentCount: index.documents.count, shardCount: shardCount, publications: index.publications, chunkStarts: chunkStarts)
         self.files = files
     }
 
     public init(model: SiteModel) {
         let (documents, publications) = SearchDocuments.make(from: model)
         self.init(SearchIndex(documents: documents, publications: publications))
+    }
+
+    static let metaPath = "\(folder)/meta.js"
+
+    /// A power of two, from an estimate of the postings' size. Tokens without postings do not count.
+    static func shardCount(tokens: [String], postings: [PostingList]) -> Int {
+        var estimate = 0
+        for (token, list) in zip(tokens, postings) where list.count > 0 { estimate += token.utf8.count + 6 + list.count * 4 }
+        return SearchShards.count(forEstimatedBytes: estimate)
+    }
+
+    static func shardPath(_ shard: Int, count: Int) -> String {
+        "\(folder)/shard-\(SearchShards.name(of: shard, count: count)).js"
+    }
+
+    static func textPath(firstDocument: Int) -> String {
+        "\(folder)/text-\(firstDocument).js"
+    }
+
+    /// The shard files (all, or the shards in `only`), each shard's tokens in sorted order so the
+    /// files are reproducible. Tokens whose list is empty are left out.
+    static func shardFiles(tokens: [String], postings: [PostingList], shardCount: Int, only: Set<Int>?) -> [(String, Data)] {
+        var shards = Array(repeating: [Int](), count: shardCount)
+        for position in tokens.indices where postings[position].count > 0 {
+            let shard = SearchShards.shard(of: tokens[position], count: shardCount)
+            if only?.contains(shard) ?? true { shards[shard].append(position) }
+        }
+        let wanted = only.map { $0.sorted() } ?? Array(0..<shardCount)
+        let lists = shards
+        return ParallelMap.map(count: wanted.count) { item -> (String, Data) in
+            let shard = wanted[item]
+            let name = SearchShards.name(of: shard, count: shardCount)
+            let entries = lists[shard].sorted { tokens[$0] < tokens[$1] }.map { SearchJSON.string(tokens[$0]) + ":" + SearchJSON.numbers(postings[$0].gapsAndMasks) }
+            return (shardPath(shard, count: shardCount), script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}"))
+        }
+    }
+
+    /// One document's row in its text chunk.
+    static func row(_ document: SearchDocument) -> String {
+        SearchJSON.array([
+            SearchJSON.string(document.title), SearchJSON.string(document.url), String(document.publication),
+            SearchJSON.string(document.headings.joined(separator: "\n")), SearchJSON.string(document.meta), SearchJSON.string(document.body),
+        ])
+    }
+
+    /// Every text chunk file, made as the rows are: only one chunk's rows are held at a time.
+    static func allTextFiles(documents: [SearchDocument], chunkBytes: Int) -> (files: [(String, Data)], starts: [Int], rowSizes: [Int]) {
+        var chunks = SearchChunks(chunkBytes: chunkBytes)
+        var files: [(String, Data)] = []
+        var rowSizes: [Int] = []
+        rowSizes.reserveCapacity(documents.count)
+        var rows: [String] = []
+        func flush() {
+            guard let first = chunks.starts.last, !rows.isEmpty else { return }
+            files.append((textPath(firstDocument: first), script("text", "\(first)," + SearchJSON.array(rows))))
+            rows.removeAll(keepingCapacity: true)
+        }
+        for document in documents {
+            let row = Self.row(document)
+            rowSizes.append(row.utf8.count)
+            rows.append(row)
+            if chunks.add(rowSize: row.utf8.count, boundaryHash: SearchChunks.boundaryHash(of: document)) { flush() }
+        }
+        flush()
+        return (files, chunks.starts, rowSizes)
+    }
+
+    /// The text chunk files of the chunks in `only`; `rows` gives a document's row.
+    static func textFiles(rows: (Int) -> String, starts: [Int], documentCount: Int, only: Set<Int>) -> [(String, Data)] {
+        only.sorted().map { chunk in
+            let end = chunk + 1 < starts.count ? starts[chunk + 1] : documentCount
+            return (textPath(firstDocument: starts[chunk]), script("text", "\(starts[chunk])," + SearchJSON.array((starts[chunk]..<end).map(rows))))
+        }
+    }
+
+    static func meta(documentCount: Int, shardCount: Int, publications: [String], chunkStarts: [Int]) -> Data {
+        script("meta", "{\"v\":\(formatVersion),\"count\":\(documentCount),\"shards\":\(shardCount),"
+            + "\"publications\":\(SearchJSON.array(publications.map(SearchJSON.string))),\"chunks\":\(SearchJSON.numbers(chunkStarts))}")
     }
 
     static func script(_ function: String, _ arguments: String) -> Data {

@@ -3,6 +3,13 @@ import Foundation
 /// Reads `Content/` into a `SiteModel`: config, pages (in parallel), routes, sections and their order.
 public enum SiteLoader {
     public static func load(_ layout: ProjectLayout, includeDrafts: Bool) -> (SiteModel?, [Diagnostic]) {
+        var sources = PageSourceCache()
+        return load(layout, includeDrafts: includeDrafts, sources: &sources)
+    }
+
+    /// Takes the front matter of files whose bytes are unchanged from `sources`, and leaves there
+    /// what this build read.
+    static func load(_ layout: ProjectLayout, includeDrafts: Bool, sources: inout PageSourceCache) -> (SiteModel?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let contentDisplay = layout.display(layout.content) + "/"
         guard FileManager.default.fileExists(atPath: layout.content.path) else {
@@ -27,9 +34,11 @@ public enum SiteLoader {
         }
 
         let files = inventory.markdownFiles
+        let cached = sources
         let loaded = ParallelMap.map(count: files.count) { index in
-            PageSource.load(path: files[index], contentDirectory: layout.content, displayPrefix: contentDisplay)
+            PageSource.load(path: files[index], contentDirectory: layout.content, displayPrefix: contentDisplay, cached: cached.entries[files[index]])
         }
+        sources = PageSourceCache(entries: Dictionary(uniqueKeysWithValues: loaded.compactMap { source, _ in source.map { ($0.path, $0.cacheEntry) } }))
         var pages: [Page] = []
         var omittedDrafts: Set<String> = []
         for (source, problems) in loaded {

@@ -29,6 +29,12 @@ struct ByteWriter {
         }
     }
 
+    /// The count, then the bytes as they are.
+    mutating func write(bytes data: [UInt8]) {
+        write(data.count)
+        bytes.append(contentsOf: data)
+    }
+
     mutating func write(_ text: String?) {
         write(text != nil)
         if let text { write(text) }
@@ -80,6 +86,13 @@ struct ByteReader {
         let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
         offset += count
         return text
+    }
+
+    mutating func byteArray() -> [UInt8]? {
+        guard let count = int(), count >= 0, bytes.count - offset >= count else { return nil }
+        let data = Array(bytes[offset..<offset + count])
+        offset += count
+        return data
     }
 
     /// `.some(nil)` for a value written as absent; nil when it cannot be read.

@@ -14,8 +14,12 @@ enum FileWriting {
     }
 
     static func write(_ text: String, to url: URL) throws {
+        try write(text, path: url.path)
+    }
+
+    static func write(_ text: String, path: String) throws {
         var text = text
-        try text.withUTF8 { try write(bytes: $0, path: url.path) }
+        try text.withUTF8 { try write(bytes: $0, path: path) }
     }
 
     static func write(bytes: UnsafeBufferPointer<UInt8>, path: String) throws {

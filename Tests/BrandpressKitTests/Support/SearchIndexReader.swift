@@ -28,9 +28,9 @@ struct SearchIndexReader {
         publications = meta["publications"] as! [String]
         chunkStarts = meta["chunks"] as! [Int]
         var rows: [Row] = []
-        for chunk in chunkStarts.indices {
-            let arguments = try Self.arguments(folder.appendingPathComponent("text-\(chunk).js"), function: "text")
-            precondition(arguments[0] as! Int == chunk)
+        for first in chunkStarts {
+            let arguments = try Self.arguments(folder.appendingPathComponent("text-\(first).js"), function: "text")
+            precondition(arguments[0] as! Int == first)
             for case let row as [Any] in arguments[1] as! [Any] {
                 let fields = [row[0], row[3], row[4], row[5]].map { $0 as! String }
                 rows.append(Row(title: fields[0], url: row[1] as! String, publication: row[2] as! Int, searchable: fields.joined(separator: "\n"), normalized: SearchTokenizer.normalize(fields.joined(separator: "\n"))))

@@ -1,0 +1,179 @@
+import Foundation
+
+/// The decoded front matter of every page the last build read, under a digest of the file's bytes:
+/// a file whose bytes did not change is not parsed as YAML again (parsing is most of the time spent
+/// reading 10,000 pages). Kept apart from `BuildCache`, whose rendered HTML takes longer to load,
+/// so that reading the pages need not wait for it.
+public struct PageSourceCache: Sendable {
+    struct Entry: Sendable {
+        var fileDigest: UInt64
+        var frontMatter: FrontMatter
+        /// Where the body starts in the decoded text, in UTF-8 bytes.
+        var bodyOffset: Int
+        var bodyFirstLine: Int
+        var frontMatterDigest: UInt64
+    }
+
+    /// By content path.
+    var entries: [String: Entry] = [:]
+
+    public init() {}
+
+    init(entries: [String: Entry]) {
+        self.entries = entries
+    }
+
+    /// Whether both hold the same paths with the same bytes: then there is nothing new to store.
+    func hasSameFiles(as other: PageSourceCache) -> Bool {
+        entries.count == other.entries.count && entries.allSatisfy { path, entry in other.entries[path]?.fileDigest == entry.fileDigest }
+    }
+
+    static let formatVersion = "brandpress-page-sources-1"
+
+    static func file(in folder: URL) -> URL {
+        folder.appendingPathComponent("pages.bin")
+    }
+
+    static func load(from file: URL) -> PageSourceCache? {
+        guard var reader = CacheFile.reader(file, format: formatVersion),
+              let entries = reader.array({ reader -> (String, Entry)? in
+                  guard let path = reader.string(), let fileDigest = reader.uint64(), let frontMatter = FrontMatter.read(&reader),
+                        let bodyOffset = reader.int(), let bodyFirstLine = reader.int(), let frontMatterDigest = reader.uint64() else { return nil }
+                  return (path, Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset,
+                                      bodyFirstLine: bodyFirstLine, frontMatterDigest: frontMatterDigest))
+              }),
+              reader.isAtEnd
+        else { return nil }
+        return PageSourceCache(entries: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
+    }
+
+    func store(to file: URL) {
+        CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
+            writer.write(entries.count)
+            for (path, entry) in entries {
+                writer.write(path)
+                writer.write(entry.fileDigest)
+                entry.frontMatter.write(to: &writer)
+                writer.write(entry.bodyOffset)
+                writer.write(entry.bodyFirstLine)
+                writer.write(entry.frontMatterDigest)
+                try flush(&writer)
+            }
+        }
+    }
+}
+
+// MARK: - Front matter in bytes
+
+extension FrontMatter {
+    func write(to writer: inout ByteWriter) {
+        writer.write(title)
+        writer.write(date != nil)
+        if let date {
+            writer.write(date.year)
+            writer.write(date.month)
+            writer.write(date.day)
+            writer.write(date.secondsOfDay)
+            writer.write(date.zone)
+        }
+        writer.write(draft)
+        writer.write(weight)
+        writer.write(summary)
+        writer.write(template)
+        writer.write(slug)
+        writer.write(kind)
+        writer.write(tags) { $0.write($1) }
+        writer.write(Array(fields)) { writer, field in
+            writer.write(field.key)
+            field.value.write(to: &writer)
+        }
+        writer.write(Array(lines)) { writer, line in
+            writer.write(line.key)
+            writer.write(line.value)
+        }
+    }
+
+    static func read(_ reader: inout ByteReader) -> FrontMatter? {
+        var matter = FrontMatter()
+        guard let title = reader.optionalString(), let hasDate = reader.bool() else { return nil }
+        matter.title = title
+        if hasDate {
+            guard let year = reader.int(), let month = reader.int(), let day = reader.int(), let seconds = reader.int(),
+                  let zone = reader.optionalString() else { return nil }
+            matter.date = PageDate(year: year, month: month, day: day, secondsOfDay: seconds, zone: zone)
+        }
+        guard let draft = reader.bool(), let weight = reader.optionalInt(), let summary = reader.optionalString(),
+              let template = reader.optionalString(), let slug = reader.optionalString(), let kind = reader.optionalString(),
+              let tags = reader.array({ $0.string() }),
+              let fields = reader.array({ reader -> (String, FieldValue)? in
+                  guard let key = reader.string(), let value = FieldValue.read(&reader) else { return nil }
+                  return (key, value)
+              }),
+              let lines = reader.array({ reader -> (String, Int)? in
+                  guard let key = reader.string(), let line = reader.int() else { return nil }
+                  return (key, line)
+              })
+        else { return nil }
+        matter.draft = draft
+        matter.weight = weight
+        matter.summary = summary
+        matter.template = template
+        matter.slug = slug
+        matter.kind = kind
+        matter.tags = tags
+        matter.fields = Dictionary(fields, uniquingKeysWith: { first, _ in first })
+        matter.lines = Dictionary(lines, uniquingKeysWith: { first, _ in first })
+        return matter
+    }
+}
+
+extension FieldValue {
+    private enum Kind: Int {
+        case string, int, double, bool, list, map, null
+    }
+
+    func write(to writer: inout ByteWriter) {
+        switch self {
+        case .string(let text):
+            writer.write(Kind.string.rawValue)
+            writer.write(text)
+        case .int(let number):
+            writer.write(Kind.int.rawValue)
+            writer.write(number)
+        case .double(let number):
+            writer.write(Kind.double.rawValue)
+            writer.write(number.bitPattern)
+        case .bool(let flag):
+            writer.write(Kind.bool.rawValue)
+            writer.write(flag)
+        case .list(let values):
+            writer.write(Kind.list.rawValue)
+            writer.write(values) { writer, value in value.write(to: &writer) }
+        case .map(let values):
+            writer.write(Kind.map.rawValue)
+            writer.write(Array(values)) { writer, item in
+                writer.write(item.key)
+                item.value.write(to: &writer)
+            }
+        case .null:
+            writer.write(Kind.null.rawValue)
+        }
+    }
+
+    static func read(_ reader: inout ByteReader) -> FieldValue? {
+        guard let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return nil }
+        switch kind {
+        case .string: return reader.string().map(FieldValue.string)
+        case .int: return reader.int().map(FieldValue.int)
+        case .double: return reader.uint64().map { .double(Double(bitPattern: $0)) }
+        case .bool: return reader.bool().map(FieldValue.bool)
+        case .list: return reader.array(FieldValue.read).map(FieldValue.list)
+        case .map:
+            return reader.array({ reader -> (String, FieldValue)? in
+                guard let key = reader.string(), let value = FieldValue.read(&reader) else { return nil }
+                return (key, value)
+            }).map { .map(Dictionary($0, uniquingKeysWith: { first, _ in first })) }
+        case .null: return .null
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// The inverted index after some documents changed, made from the previous one rather than from
+/// every document: the changed documents are taken out of the lists that held them and put into
+/// the lists of their new tokens. Gives the same lists a full build gives (the rebuild test checks).
+struct SearchIndexPatch {
+    var tokens: [String]
+    var postings: [PostingList]
+    /// Positions in `tokens` whose list changed (new tokens included): a changed document whose
+    /// token and field are the same as before leaves that list as it was.
+    var touched: [Int]
+
+    /// `changed` are the numbers of the documents whose text changed; numbers must not have moved.
+    init(tokens previousTokens: [String], postings previousPostings: [PostingList], documents: [SearchDocument], changed: [Int]) {
+        var isChanged = [Bool](repeating: false, count: documents.count)
+        for document in changed { isChanged[document] = true }
+        let flags = isChanged
+        let holdsChanged = ParallelMap.map(count: previousPostings.count) { position -> Bool in
+            var holds = false
+            previousPostings[position].forEach { document, _ in
+                if document < flags.count && flags[document] { holds = true }
+            }
+            return holds
+        }
+
+        let tables = ParallelMap.map(count: changed.count) { SearchIndex.tokenCodes(of: documents[changed[$0]]) }
+        var additions: [String: [(document: Int, mask: UInt8)]] = [:]
+        for (table, document) in zip(tables, changed) {
+            for (code, mask) in table.han { additions[SearchTokenCodes.string(of: code), default: []].append((document, mask)) }
+            for (word, mask) in table.words { additions[word, default: []].append((document, mask)) }
+        }
+
+        var tokens = previousTokens
+        var postings = previousPostings
+        var positions = [String: Int](minimumCapacity: tokens.count)
+        for (position, token) in tokens.enumerated() { positions[token] = position }
+        var touched = Set(holdsChanged.indices.filter { holdsChanged[$0] })
+        for token in additions.keys {
+            if let position = positions[token] {
+                touched.insert(position)
+            } else {
+                tokens.append(token)
+                postings.append(PostingList())
+                touched.insert(tokens.count - 1)
+            }
+        }
+
+        let order = touched.sorted()
+        let before = postings
+        let finalTokens = tokens
+        let added = additions
+        let lists = ParallelMap.map(count: order.count) { item -> PostingList in
+            let position = order[item]
+            var entries = before[position].postings.filter { !flags[$0.document] }
+            entries += added[finalTokens[position]] ?? []
+            entries.sort { $0.document < $1.document }
+            return PostingList(entries)
+        }
+        var changedLists: [Int] = []
+        for (position, list) in zip(order, lists) where list != before[position] {
+            postings[position] = list
+            changedLists.append(position)
+        }
+        self.tokens = tokens
+        self.postings = postings
+        self.touched = changedLists
+    }
+}

@@ -1,0 +1,58 @@
+/// What a build keeps of its search index, so that the next build can patch the index where pages
+/// changed instead of tokenizing every page again.
+struct SearchState: Sendable {
+    /// Of the index format, the publications and every document's address in order: while it is the
+    /// same, every document keeps its number and the index can be patched.
+    var identity: UInt64
+    /// Per document, of everything its row and its tokens are made from.
+    var documentDigests: [UInt64]
+    /// Per document, the bytes of its row in its text chunk.
+    var rowSizes: [Int]
+    /// The inverted index: tokens with a posting list each, in no particular order.
+    var tokens: [String]
+    var postings: [PostingList]
+
+    static func identity(of documents: [SearchDocument], publications: [String]) -> UInt64 {
+        var hash = StableHash()
+        hash.add(SearchIndexFiles.formatVersion)
+        hash.add(publications.count)
+        for title in publications { hash.add(title) }
+        hash.add(documents.count)
+        for document in documents { hash.add(document.url) }
+        return hash.value
+    }
+
+    static func digest(of document: SearchDocument) -> UInt64 {
+        var hash = StableHash()
+        hash.add(document.title)
+        hash.add(document.publication)
+        hash.add(document.headings.count)
+        for heading in document.headings { hash.add(heading) }
+        hash.add(document.meta)
+        hash.add(document.body)
+        return hash.value
+    }
+
+    func write(to writer: inout ByteWriter) {
+        writer.write(identity)
+        writer.write(documentDigests) { $0.write($1) }
+        writer.write(rowSizes) { $0.write($1) }
+        writer.write(Array(zip(tokens, postings))) { writer, entry in
+            writer.write(entry.0)
+            writer.write(bytes: entry.1.bytes)
+        }
+    }
+
+    static func read(_ reader: inout ByteReader) -> SearchState? {
+        guard let identity = reader.uint64(),
+              let digests = reader.array({ $0.uint64() }),
+              let rowSizes = reader.array({ $0.int() }),
+              let entries = reader.array({ reader -> (String, PostingList)? in
+                  guard let token = reader.string(), let bytes = reader.byteArray(), let list = PostingList(bytes: bytes) else { return nil }
+                  return (token, list)
+              }),
+              digests.count == rowSizes.count
+        else { return nil }
+        return SearchState(identity: identity, documentDigests: digests, rowSizes: rowSizes, tokens: entries.map(\.0), postings: entries.map(\.1))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files of the build cache: a format name and the identity of the brandpress binary that wrote
+/// them, then what `ByteWriter` wrote. A file from another format or binary is not read (rendering
+/// may change with the code). Writing is best effort: a cache that cannot be written only costs the
+/// next build time.
+enum CacheFile {
+    /// The running binary's identity.
+    static var binaryIdentity: UInt64 {
+        var hash = MetadataHash()
+        return hash.addFile("/proc/self/exe") ? hash.value : 0
+    }
+
+    /// A reader positioned after the header, or nil when the file is missing or not of this format and binary.
+    static func reader(_ file: URL, format: String) -> ByteReader? {
+        guard let data = try? Data(contentsOf: file) else { return nil }
+        var reader = ByteReader([UInt8](data))
+        guard reader.string() == format, reader.uint64() == binaryIdentity else { return nil }
+        return reader
+    }
+
+    /// Writes `file` through a temporary file renamed over it, so that no reader sees half of one.
+    /// `fill` writes the body and calls `flush` now and then: a megabyte at a time goes to disk, so
+    /// a large cache is never all in memory.
+    static func replace(_ file: URL, format: String, _ fill: (inout ByteWriter, _ flush: (inout ByteWriter) throws -> Void) throws -> Void) {
+        let folder = file.deletingLastPathComponent()
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = folder.path + "/.\(file.lastPathComponent).\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return }
+        func drain(_ writer: inout ByteWriter) throws {
+            try writer.drain { try FileWriting.write(bytes: $0, fd: fd, path: temporary) }
+        }
+        var writer = ByteWriter()
+        writer.write(format)
+        writer.write(binaryIdentity)
+        let written = (try? fill(&writer) { writer in
+            if writer.bytes.count >= 1 << 20 { try drain(&writer) }
+        }) != nil && (try? drain(&writer)) != nil
+        close(fd)
+        if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+@testable import BrandpressKit
+
+/// The search index a rebuild patches must be the index a full build makes, file for file, and the
+/// files it keeps from the previous build must be the ones that did not change.
+@Suite struct IncrementalSearchTests {
+    static let publications = ["手册", "标识"]
+
+    static func documents(count: Int, body: (Int) -> String = { "第\($0)篇正文，安全生产与技术创新。" }) -> [SearchDocument] {
+        (0..<count).map { number in
+            SearchDocument(title: "榜样\(number)", url: "stories/s\(number).html", publication: number % 2, headings: ["事迹"],
+                           meta: "综采一区 作者\(number % 7)", body: String(repeating: body(number), count: 12))
+        }
+    }
+
+    /// Files of a build from scratch.
+    static func full(_ documents: [SearchDocument]) -> (files: [String: Data], state: SearchState) {
+        let build = SearchBuild(documents: documents, publications: publications, previous: nil, chunkBytes: 2_000)
+        #expect(build.kept.isEmpty)
+        return (build.files, build.state)
+    }
+
+    /// What a patching build leaves in `search/`: its own files plus the kept files of `previous`.
+    static func patched(_ documents: [SearchDocument], previous: (files: [String: Data], state: SearchState)) -> (files: [String: Data], build: SearchBuild) {
+        let build = SearchBuild(documents: documents, publications: publications, previous: previous.state, chunkBytes: 2_000)
+        var files = build.files
+        for path in build.kept {
+            #expect(build.files[path] == nil, "\(path) is both written and kept")
+            files[path] = previous.files[path]
+        }
+        return (files, build)
+    }
+
+    static func expectSameFiles(_ actual: [String: Data], _ expected: [String: Data]) {
+        #expect(Set(actual.keys) == Set(expected.keys))
+        for (path, data) in expected where actual[path] != data {
+            Issue.record("\(path) differs from a full build")
+        }
+    }
+
+    @Test func editingOneDocumentRewritesOnlyWhatItTouches() {
+        let before = Self.documents(count: 60)
+        let previous = Self.full(before)
+        var after = before
+        after[17].body += "新增一句：瓦斯"
+        let (files, build) = Self.patched(after, previous: previous)
+        Self.expectSameFiles(files, Self.full(after).files)
+        // Made again: the chunk holding document 17, and the shards of the tokens it gained
+        // (句：is not a token; 新增, 增一, 一句, 瓦斯 are); everything else is kept.
+        let shardCount = SearchIndexFiles.shardCount(tokens: previous.state.tokens, postings: previous.state.postings)
+        let gained = ["新增", "增一", "一句", "瓦斯"].map { SearchIndexFiles.shardPath(SearchShards.shard(of: $0, count: shardCount), count: shardCount) }
+        #expect(Set(build.files.keys.filter { $0.contains("/shard-") }) == Set(gained))
+        #expect(build.files.keys.filter { $0.contains("/text-") }.count == 1)
+        #expect(build.kept.contains { $0.contains("/text-") })
+    }
+
+    @Test func tokensOnlyOneDocumentHadDisappearAndNewOnesAppear() {
+        var before = Self.documents(count: 30)
+        before[4].body += "独有词甲乙丙"
+        let previous = Self.full(before)
+        var after = before
+        after[4].body = "改写后的正文：瓦斯抽采达标"
+        after[9].title = "新标题 Word42"
+        let (files, _) = Self.patched(after, previous: previous)
+        Self.expectSameFiles(files, Self.full(after).files)
+        #expect(!Self.tokens(in: files).contains("甲乙"))
+        #expect(Self.tokens(in: files).isSuperset(of: ["瓦斯", "word42"]))
+    }
+
+    @Test func aChangeThatMovesChunkEndsOrTheShardCountStillMatchesAFullBuild() {
+        let before = Self.documents(count: 80)
+        let previous = Self.full(before)
+        var after = before
+        // Much longer texts: chunk ends move and the postings need more shards.
+        for number in stride(from: 0, to: 80, by: 3) {
+            after[number].body += String(repeating: "第\(number)号新增长文，含有许多不同的词语：" + (0..<40).map { "词\($0 * number)" }.joined(), count: 3)
+        }
+        let (files, build) = Self.patched(after, previous: previous)
+        Self.expectSameFiles(files, Self.full(after).files)
+        #expect(build.state.tokens.count == Self.full(after).state.tokens.count)
+    }
+
+    @Test func unchangedDocumentsKeepEveryFileAndAChangedListOfDocumentsRebuildsAll() {
+        let documents = Self.documents(count: 25)
+        let previous = Self.full(documents)
+        let same = Self.patched(documents, previous: previous)
+        #expect(same.build.files.isEmpty)
+        #expect(Set(same.build.kept) == Set(previous.files.keys))
+
+        var renamed = documents
+        renamed[3].url = "stories/renamed.html"
+        let rebuilt = SearchBuild(documents: renamed, publications: Self.publications, previous: previous.state, chunkBytes: 2_000)
+        #expect(rebuilt.kept.isEmpty)
+        Self.expectSameFiles(rebuilt.files, Self.full(renamed).files)
+    }
+
+    @Test func theStateSurvivesTheCacheFormat() {
+        let state = Self.full(Self.documents(count: 20)).state
+        var writer = ByteWriter()
+        state.write(to: &writer)
+        var reader = ByteReader(writer.bytes)
+        let read = SearchState.read(&reader)
+        #expect(reader.isAtEnd)
+        #expect(read?.identity == state.identity)
+        #expect(read?.documentDigests == state.documentDigests)
+        #expect(read?.rowSizes == state.rowSizes)
+        #expect(read?.tokens == state.tokens)
+        #expect(read?.postings == state.postings)
+        // Cut short, it is refused rather than misread.
+        var short = ByteReader(Array(writer.bytes.dropLast(3)))
+        #expect(SearchState.read(&short) == nil)
+    }
+
+    static func tokens(in files: [String: Data]) -> Set<String> {
+        var tokens: Set<String> = []
+        for (path, data) in files where path.contains("/shard-") {
+            let text = String(decoding: data, as: UTF8.self)
+            guard let open = text.firstIndex(of: "{"), let close = text.lastIndex(of: "}"),
+                  let object = try? JSONSerialization.jsonObject(with: Data(text[open...close].utf8)) as? [String: Any] else { continue }
+            tokens.formUnion(object.keys)
+        }
+        return tokens
+    }
+}

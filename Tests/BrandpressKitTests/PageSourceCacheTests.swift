@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+@testable import BrandpressKit
+
+/// A page read with the front matter kept from the last build must be the page a fresh read gives.
+@Suite struct PageSourceCacheTests {
+    static let page = """
+    ---
+    title: 夜班里的"守夜人"
+    date: 2024-05-01T08:30:00+08:00
+    weight: 3
+    draft: false
+    tags: [安全生产, 技术创新]
+    unit: 综采一区
+    score: 9.5
+    active: true
+    empty:
+    plan:
+      what: 党员先锋岗
+      who: [张三, 李四]
+    ---
+    正文第一段，
+    接着一行。
+    """
+
+    static func expectSame(_ cached: PageSource, _ fresh: PageSource) {
+        #expect(cached.body == fresh.body)
+        #expect(cached.bodyFirstLine == fresh.bodyFirstLine)
+        #expect(cached.frontMatterDigest == fresh.frontMatterDigest)
+        let a = cached.frontMatter, b = fresh.frontMatter
+        #expect(a.title == b.title && a.date == b.date && a.weight == b.weight && a.draft == b.draft && a.tags == b.tags)
+        #expect(a.summary == b.summary && a.template == b.template && a.slug == b.slug && a.kind == b.kind)
+        #expect(a.fields == b.fields)
+        #expect(a.lines == b.lines)
+    }
+
+    @Test func aPageFromTheCacheEqualsAFreshReadAndAChangedFileIsReadAgain() throws {
+        let project = try TemporaryProject(["Content/stories/night.md": Self.page, "Content/stories/crlf.md": "---\r\ntitle: 换行\r\n---\r\n正文\r\n"])
+        let content = project.root.appendingPathComponent("Content")
+        let cacheFile = project.root.appendingPathComponent("pages.bin")
+        var entries: [String: PageSourceCache.Entry] = [:]
+        for path in ["stories/night.md", "stories/crlf.md"] {
+            let fresh = try #require(PageSource.load(path: path, contentDirectory: content, displayPrefix: "Content/").0)
+            entries[path] = fresh.cacheEntry
+        }
+        PageSourceCache(entries: entries).store(to: cacheFile)
+        let loaded = try #require(PageSourceCache.load(from: cacheFile))
+        #expect(loaded.hasSameFiles(as: PageSourceCache(entries: entries)))
+
+        for path in ["stories/night.md", "stories/crlf.md"] {
+            let fresh = try #require(PageSource.load(path: path, contentDirectory: content, displayPrefix: "Content/").0)
+            let cached = try #require(PageSource.load(path: path, contentDirectory: content, displayPrefix: "Content/", cached: loaded.entries[path]).0)
+            Self.expectSame(cached, fresh)
+        }
+        #expect(loaded.entries["stories/night.md"]?.frontMatter.fields["plan"] == .map(["what": .string("党员先锋岗"), "who": .list([.string("张三"), .string("李四")])]))
+        #expect(loaded.entries["stories/night.md"]?.frontMatter.fields["score"] == .double(9.5))
+
+        // Same length, other bytes: the cached front matter must not be used.
+        try project.write("Content/stories/night.md", Self.page.replacingOccurrences(of: "综采一区", with: "综掘二区"))
+        let changed = try #require(PageSource.load(path: "stories/night.md", contentDirectory: content, displayPrefix: "Content/", cached: loaded.entries["stories/night.md"]).0)
+        #expect(changed.frontMatter.string("unit") == "综掘二区")
+        #expect(changed.fileDigest != loaded.entries["stories/night.md"]?.fileDigest)
+    }
+
+    @Test func aDamagedCacheFileIsIgnored() throws {
+        let project = try TemporaryProject(["Content/a.md": Self.page])
+        let cacheFile = project.root.appendingPathComponent("pages.bin")
+        let fresh = try #require(PageSource.load(path: "a.md", contentDirectory: project.root.appendingPathComponent("Content"), displayPrefix: "Content/").0)
+        PageSourceCache(entries: ["a.md": fresh.cacheEntry]).store(to: cacheFile)
+        let bytes = try Data(contentsOf: cacheFile)
+        try bytes.dropLast(5).write(to: cacheFile)
+        #expect(PageSourceCache.load(from: cacheFile) == nil)
+    }
+}
