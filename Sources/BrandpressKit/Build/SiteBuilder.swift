@@ -37,6 +37,7 @@ public enum SiteBuilder {
         let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
         let cacheLoad = BackgroundResult { cacheFile.flatMap(BuildCache.load(from:)) }
 
+        stage("checked whether anything changed")
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
         let previousSources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var sources = previousSources
@@ -121,6 +122,7 @@ public enum SiteBuilder {
                 // Without the output's fingerprint the next build could not trust its files.
                 BuildCache.remove(cacheFile)
             }
+            stage("recorded the output and the build cache")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = jobs.count
             report.filesCopied = copies.records.count

@@ -24,14 +24,13 @@ public struct PageSource: Sendable {
 
     static func load(path: String, contentDirectory: URL, displayPrefix: String, cached: PageSourceCache.Entry?) -> (PageSource?, [Diagnostic]) {
         let display = displayPrefix + path
-        let url = contentDirectory.appendingPathComponent(path)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let bytes = FileReading.bytes(atPath: contentDirectory.path + "/" + path) else {
             return (nil, [.error("cannot read this file; check that it exists and is readable", file: display)])
         }
         do {
             var warnings: [Diagnostic] = []
-            let fileDigest = data.withUnsafeBytes(StableHash.of(bytes:))
-            let decoded = try TextDecoding.decode(data, path: display)
+            let fileDigest = bytes.withUnsafeBytes(StableHash.of(bytes:))
+            let decoded = try TextDecoding.decode(bytes: bytes, path: display)
             if decoded.encoding == .gb18030 {
                 warnings.append(.warning("this file is saved as GB18030/GBK (\"ANSI\"), not UTF-8; it was read correctly, but save it as UTF-8 to be safe", file: display))
             }

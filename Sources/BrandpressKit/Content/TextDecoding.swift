@@ -18,7 +18,10 @@ public struct DecodedText: Sendable {
 /// the "ANSI" of Chinese Windows. Bytes valid in none of them are an error with line and byte offset.
 public enum TextDecoding {
     public static func decode(_ data: Data, path: String) throws -> DecodedText {
-        let bytes = [UInt8](data)
+        try decode(bytes: [UInt8](data), path: path)
+    }
+
+    public static func decode(bytes: [UInt8], path: String) throws -> DecodedText {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             return try utf8(Array(bytes.dropFirst(3)), path: path, offset: 3)
         }
@@ -76,7 +79,9 @@ public enum TextDecoding {
 
     /// CRLF and lone CR become LF, so every later step sees one kind of line ending.
     public static func normalizeLineEndings(_ text: String) -> String {
-        guard text.utf8.contains(13) else { return text }
+        // memchr, not `utf8.contains`, which goes through the generic Sequence one byte at a time.
+        var text = text
+        guard text.withUTF8({ utf8 in utf8.baseAddress.map { memchr($0, 13, utf8.count) != nil } ?? false }) else { return text }
         var result = [UInt8]()
         result.reserveCapacity(text.utf8.count)
         var previousWasCR = false

@@ -29,7 +29,7 @@ public struct Booklet: Sendable {
             let page = model.pages[index]
             let matter = page.frontMatter
             func text(_ key: String) -> String? {
-                guard let value = matter.string(key)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+                guard let value = matter.string(key)?.trimmingWhitespace(andNewlines: true), !value.isEmpty else { return nil }
                 return value
             }
             let name = text("brand") ?? page.title

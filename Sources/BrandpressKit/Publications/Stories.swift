@@ -68,7 +68,7 @@ public struct Stories: Sendable {
         return Stories(
             directory: section.directory, indexPage: section.indexPage, title: section.title, stories: stories,
             pageSize: pageSize, indexPaths: indexPaths,
-            units: terms("units") { $0.frontMatter.string("unit").map { [$0.trimmingCharacters(in: .whitespaces)] } ?? [] },
+            units: terms("units") { $0.frontMatter.string("unit").map { [$0.trimmingWhitespace()] } ?? [] },
             tags: terms("tags") { $0.frontMatter.tags },
             unitsPath: SitePath.join(base, "units/index.html"),
             tagsPath: SitePath.join(base, "tags/index.html"),

@@ -34,7 +34,8 @@ public struct LinkResolver: Sendable {
             rest = rest[..<hash]
         }
         if let question = rest.firstIndex(of: "?") { rest = rest[..<question] }
-        let decoded = SitePath.percentDecode(String(rest)).replacingOccurrences(of: "\\", with: "/")
+        var decoded = SitePath.percentDecode(String(rest))
+        if decoded.utf8.contains(UInt8(ascii: "\\")) { decoded = decoded.replacingOccurrences(of: "\\", with: "/") }
         let joined = decoded.hasPrefix("/") ? String(decoded.dropFirst()) : SitePath.join(directory, decoded)
         guard let normalized = SitePath.normalize(joined) else { return nil }
         return (normalized, fragment.flatMap { $0.isEmpty ? nil : $0 })
@@ -42,7 +43,7 @@ public struct LinkResolver: Sendable {
 
     /// Resolves one destination written in the page whose source is `sourcePath` and output `outputPath`.
     public func resolve(_ destination: String, sourcePath: String, outputPath: String) -> LinkResolution {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmingWhitespace()
         if Self.isExternal(trimmed) { return .keep }
         guard let (path, fragment) = target(of: trimmed, fromDirectory: SitePath.directory(of: sourcePath)) else {
             return .invalid("the link '\(destination)' leads outside Content/; only files inside Content/ can be linked")
@@ -70,7 +71,7 @@ public struct LinkResolver: Sendable {
     /// The page a link points to, when it points into a page of this site, and its `#fragment`;
     /// a bare `#fragment` points into the linking page itself.
     public func pageTarget(of destination: String, sourcePath: String) -> (page: Int, fragment: String?)? {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmingWhitespace()
         if trimmed.hasPrefix("#") {
             let fragment = SitePath.percentDecode(String(trimmed.dropFirst()))
             return pageOutputs[sourcePath].flatMap { fragment.isEmpty ? nil : ($0, fragment) }
@@ -83,7 +84,7 @@ public struct LinkResolver: Sendable {
     /// The file a front matter field (`logo`, `cover`) names, as a site path; nil when the field is
     /// empty or absent, and nil with an error naming the field and its line when the file cannot be used.
     func fileField(_ field: String, of page: Page, diagnostics: inout [Diagnostic]) -> String? {
-        guard let value = page.frontMatter.string(field)?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = page.frontMatter.string(field)?.trimmingWhitespace(andNewlines: true), !value.isEmpty else { return nil }
         func problem(_ message: String) -> String? {
             diagnostics.append(.error(message, file: page.displayPath, line: page.frontMatter.line(of: field)))
             return nil

@@ -78,7 +78,7 @@ public enum SiteLoader {
         let isIndex = stem == "_index" || stem == "index"
         let directory = SitePath.directory(of: source.path)
 
-        var title = matter.title?.trimmingCharacters(in: .whitespaces)
+        var title = matter.title?.trimmingWhitespace()
         var body = source.body
         if title == nil || title!.isEmpty {
             if let heading = TitleExtraction.firstHeading(in: body) {
@@ -96,7 +96,7 @@ public enum SiteLoader {
             guard !isIndex else {
                 return .failure(BuildFailure(.error("'slug' cannot rename a section page (_index.md); rename its folder instead", file: source.displayPath, line: matter.line(of: "slug"))))
             }
-            let trimmed = slug.trimmingCharacters(in: .whitespaces)
+            let trimmed = slug.trimmingWhitespace()
             guard !trimmed.isEmpty, !trimmed.contains("/"), !trimmed.contains("\\"), !trimmed.hasPrefix("."), !trimmed.contains("\0") else {
                 return .failure(BuildFailure(.error(
                     "'slug' must be a plain file name without `/`, `\\` or a leading dot, like `slug: night-shift`; it cannot point into another folder",

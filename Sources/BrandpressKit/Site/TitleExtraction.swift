@@ -7,7 +7,7 @@ enum TitleExtraction {
             let trimmed = line.drop { $0 == " " }
             if trimmed.isEmpty { continue }
             guard line.count - trimmed.count < 4, trimmed.hasPrefix("# ") || trimmed == "#" else { return nil }
-            var text = trimmed.dropFirst(1).trimmingCharacters(in: .whitespaces)
+            var text = trimmed.dropFirst(1).trimmingWhitespace()
             if let closing = text.range(of: #"\s+#+$"#, options: .regularExpression) {
                 text.removeSubrange(closing)
             } else if text.allSatisfy({ $0 == "#" }) {
