@@ -23,6 +23,7 @@ public struct TemplateSet: Sendable {
 
     public static func load(from directory: URL, displayPrefix: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        TemplateEscaping.registered
         var library = MustacheLibrary()
         var references: [(file: String, Reference)] = []
         var names: Set<String> = []
@@ -51,13 +52,13 @@ public struct TemplateSet: Sendable {
             digest.add(name)
             digest.add(text)
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
                 names.insert(name)
                 references += scanReferences(text).map { (display, $0) }
             } catch let error as MustacheTemplate.ParserError {
                 brokenNames.insert(name)
                 diagnostics.append(.error("template syntax error: \(describe(error.error))", file: display,
-                                          line: error.context.lineNumber, column: error.context.columnNumber))
+                                          line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber))
             } catch {
                 brokenNames.insert(name)
                 diagnostics.append(.error("template syntax error: \(error)", file: display))
