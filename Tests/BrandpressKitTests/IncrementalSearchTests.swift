@@ -14,19 +14,41 @@ import Testing
         }
     }
 
-    /// Files of a build from scratch.
-    static func full(_ documents: [SearchDocument]) -> (files: [String: Data], state: SearchState) {
-        let build = SearchBuild(documents: documents, publications: publications, previous: nil, chunkBytes: 2_000)
-        #expect(build.kept.isEmpty)
-        return (build.files, build.state)
+    /// The files a search build writes (from any core).
+    final class WrittenFiles: @unchecked Sendable {
+        private let lock = NSLock()
+        private var storage: [String: Data] = [:]
+        var files: [String: Data] { lock.withLock { storage } }
+
+        func write(_ path: String, _ data: Data) {
+            lock.withLock {
+                #expect(storage[path] == nil, "\(path) written twice")
+                storage[path] = data
+            }
+        }
     }
 
-    /// What a patching build leaves in `search/`: its own files plus the kept files of `previous`.
+    static func build(_ documents: [SearchDocument], previous: SearchState?) -> (files: [String: Data], build: SearchBuild) {
+        let written = WrittenFiles()
+        let build = SearchBuild(source: SearchDocumentSource(documents: documents, publications: publications), previous: previous, chunkBytes: 2_000,
+                                write: written.write)
+        #expect(build.failure == nil)
+        #expect(Set(build.written) == Set(written.files.keys))
+        return (written.files, build)
+    }
+
+    /// Files of a build from scratch.
+    static func full(_ documents: [SearchDocument]) -> (files: [String: Data], state: SearchState) {
+        let (files, build) = Self.build(documents, previous: nil)
+        #expect(build.kept.isEmpty)
+        return (files, build.state)
+    }
+
+    /// What a patching build leaves in `search/`: what it wrote plus the kept files of `previous`.
     static func patched(_ documents: [SearchDocument], previous: (files: [String: Data], state: SearchState)) -> (files: [String: Data], build: SearchBuild) {
-        let build = SearchBuild(documents: documents, publications: publications, previous: previous.state, chunkBytes: 2_000)
-        var files = build.files
+        var (files, build) = Self.build(documents, previous: previous.state)
         for path in build.kept {
-            #expect(build.files[path] == nil, "\(path) is both written and kept")
+            #expect(files[path] == nil, "\(path) is both written and kept")
             files[path] = previous.files[path]
         }
         return (files, build)
@@ -50,8 +72,8 @@ import Testing
         // (句：is not a token; 新增, 增一, 一句, 瓦斯 are); everything else is kept.
         let shardCount = SearchIndexFiles.shardCount(tokens: previous.state.tokens, postings: previous.state.postings)
         let gained = ["新增", "增一", "一句", "瓦斯"].map { SearchIndexFiles.shardPath(SearchShards.shard(of: $0, count: shardCount), count: shardCount) }
-        #expect(Set(build.files.keys.filter { $0.contains("/shard-") }) == Set(gained))
-        #expect(build.files.keys.filter { $0.contains("/text-") }.count == 1)
+        #expect(Set(build.written.filter { $0.contains("/shard-") }) == Set(gained))
+        #expect(build.written.filter { $0.contains("/text-") }.count == 1)
         #expect(build.kept.contains { $0.contains("/text-") })
     }
 
@@ -85,20 +107,32 @@ import Testing
         let documents = Self.documents(count: 25)
         let previous = Self.full(documents)
         let same = Self.patched(documents, previous: previous)
-        #expect(same.build.files.isEmpty)
+        #expect(same.build.written.isEmpty)
         #expect(Set(same.build.kept) == Set(previous.files.keys))
 
         var renamed = documents
         renamed[3].url = "stories/renamed.html"
-        let rebuilt = SearchBuild(documents: renamed, publications: Self.publications, previous: previous.state, chunkBytes: 2_000)
-        #expect(rebuilt.kept.isEmpty)
+        let rebuilt = Self.build(renamed, previous: previous.state)
+        #expect(rebuilt.build.kept.isEmpty)
         Self.expectSameFiles(rebuilt.files, Self.full(renamed).files)
+    }
+
+    @Test func theFilesAreTheFilesOfTheWholeIndexAndAFailedWriteIsReported() {
+        let documents = Self.documents(count: 40)
+        let whole = SearchIndexFiles(SearchIndex(documents: documents, publications: Self.publications), chunkBytes: 2_000)
+        Self.expectSameFiles(Self.full(documents).files, whole.files)
+
+        struct DiskFull: Error {}
+        let failed = SearchBuild(source: SearchDocumentSource(documents: documents, publications: Self.publications), previous: nil) { path, _ in
+            if path.hasSuffix("meta.js") { throw DiskFull() }
+        }
+        #expect(failed.failure?.message.hasPrefix("search/meta.js") == true)
     }
 
     @Test func theStateSurvivesTheCacheFormat() {
         let state = Self.full(Self.documents(count: 20)).state
         var writer = ByteWriter()
-        state.write(to: &writer)
+        state.write(to: &writer) { _ in }
         var reader = ByteReader(writer.bytes)
         let read = SearchState.read(&reader)
         #expect(reader.isAtEnd)

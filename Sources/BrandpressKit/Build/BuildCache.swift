@@ -113,7 +113,7 @@ struct BuildCache {
             writer.write(output.value.digest)
         }
         writer.write(search != nil)
-        search?.write(to: &writer)
+        try search?.write(to: &writer, flush: flush)
     }
 
     static func remove(_ file: URL) {

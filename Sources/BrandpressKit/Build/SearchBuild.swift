@@ -1,57 +1,106 @@
 import Foundation
 
-/// The search index of one build: the files to write and the previous build's files to keep.
+/// The search index of one build, written file by file as it is made (only one batch of documents
+/// and one text chunk are held at a time, never the whole index's files).
 ///
 /// When the previous index describes the same documents in the same order, only the documents whose
-/// text changed are tokenized again, and only the shards and text chunks they touch are made;
-/// otherwise the index is made from every document.
+/// text changed are tokenized again, and only the shards and text chunks they touch are written;
+/// the other files are `kept` (the caller links them from the previous output). Otherwise the index
+/// is made from every document.
 struct SearchBuild: Sendable {
     /// What the next build patches.
     let state: SearchState
-    /// Site paths under `search/` to write, with their bytes …
-    let files: [String: Data]
+    /// Site paths under `search/` written through `write` …
+    let written: [String]
     /// … and those to take unchanged from the previous output.
     let kept: [String]
+    /// The first file that could not be written; the build fails with it.
+    let failure: WriteError?
 
-    init(model: SiteModel, previous: SearchState?) {
-        let (documents, publications) = SearchDocuments.make(from: model)
-        self.init(documents: documents, publications: publications, previous: previous)
-    }
+    typealias Write = @Sendable (_ sitePath: String, _ data: Data) throws -> Void
 
-    init(documents: [SearchDocument], publications: [String], previous: SearchState?, chunkBytes: Int = SearchIndexFiles.defaultChunkBytes) {
-        let identity = SearchState.identity(of: documents, publications: publications)
-        let digests = ParallelMap.map(count: documents.count) { SearchState.digest(of: documents[$0]) }
-        let boundaryHashes = documents.map(SearchChunks.boundaryHash)
-        guard let previous, previous.identity == identity, previous.documentDigests.count == documents.count else {
-            let index = SearchIndex(documents: documents, publications: publications)
-            let shardCount = SearchIndexFiles.shardCount(tokens: index.tokens, postings: index.postings)
-            var files: [String: Data] = [:]
-            for (path, data) in SearchIndexFiles.shardFiles(tokens: index.tokens, postings: index.postings, shardCount: shardCount, only: nil) { files[path] = data }
-            let text = SearchIndexFiles.allTextFiles(documents: documents, chunkBytes: chunkBytes)
-            for (path, data) in text.files { files[path] = data }
-            files[SearchIndexFiles.metaPath] = SearchIndexFiles.meta(documentCount: documents.count, shardCount: shardCount, publications: publications, chunkStarts: text.starts)
-            self.files = files
+    init(source: SearchDocumentSource, previous: SearchState?, chunkBytes: Int = SearchIndexFiles.defaultChunkBytes, write: Write) {
+        let identity = SearchState.identity(urls: source.urls, publications: source.publications)
+        let boundaryHashes = source.urls.map(StableHash.of)
+        var written: [String] = []
+        var failure: WriteError?
+        func emit(_ path: String, _ data: Data) {
+            failure = failure ?? Self.attempt(path, data, write)
+            written.append(path)
+        }
+        func emitShards(tokens: [String], postings: [PostingList], shardCount: Int, only: Set<Int>?) {
+            let results = SearchIndexFiles.shardFiles(tokens: tokens, postings: postings, shardCount: shardCount, only: only) { path, data in
+                (path, Self.attempt(path, data, write))
+            }
+            for (path, problem) in results {
+                failure = failure ?? problem
+                written.append(path)
+            }
+        }
+
+        guard let previous, previous.identity == identity, previous.documentDigests.count == source.count else {
+            // From scratch, a batch of documents at a time: tokens into the postings, rows into chunks.
+            var postings = PostingsBuilder()
+            var chunks = SearchChunks(chunkBytes: chunkBytes)
+            var rows: [String] = []
+            var rowSizes: [Int] = []
+            var digests: [UInt64] = []
+            for first in stride(from: 0, to: source.count, by: PostingsBuilder.batch) {
+                let count = min(PostingsBuilder.batch, source.count - first)
+                let documents = ParallelMap.map(count: count) { source.document(first + $0) }
+                postings.add(ParallelMap.map(count: count) { SearchIndex.tokenCodes(of: documents[$0]) }, firstDocument: first)
+                for (offset, document) in documents.enumerated() {
+                    digests.append(SearchState.digest(of: document))
+                    let row = SearchIndexFiles.row(document)
+                    rowSizes.append(row.utf8.count)
+                    rows.append(row)
+                    if chunks.add(rowSize: row.utf8.count, boundaryHash: boundaryHashes[first + offset]) {
+                        emit(SearchIndexFiles.textPath(firstDocument: chunks.starts.last!), SearchIndexFiles.textFile(firstDocument: chunks.starts.last!, rows: rows))
+                        rows.removeAll(keepingCapacity: true)
+                    }
+                }
+            }
+            if let last = chunks.starts.last, !rows.isEmpty { emit(SearchIndexFiles.textPath(firstDocument: last), SearchIndexFiles.textFile(firstDocument: last, rows: rows)) }
+            let shardCount = SearchIndexFiles.shardCount(tokens: postings.tokens, postings: postings.lists)
+            emitShards(tokens: postings.tokens, postings: postings.lists, shardCount: shardCount, only: nil)
+            emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: chunks.starts))
+            state = SearchState(identity: identity, documentDigests: digests, rowSizes: rowSizes, tokens: postings.tokens, postings: postings.lists)
             kept = []
-            state = SearchState(identity: identity, documentDigests: digests, rowSizes: text.rowSizes, tokens: index.tokens, postings: index.postings)
+            self.written = written
+            self.failure = failure
             return
         }
 
-        let changed = digests.indices.filter { digests[$0] != previous.documentDigests[$0] }
+        // Which documents changed: their digests, a batch at a time; only the changed ones are kept.
+        var digests: [UInt64] = []
+        var changedDocuments: [Int: SearchDocument] = [:]
+        for first in stride(from: 0, to: source.count, by: PostingsBuilder.batch) {
+            let count = min(PostingsBuilder.batch, source.count - first)
+            let documents = ParallelMap.map(count: count) { source.document(first + $0) }
+            for (offset, document) in documents.enumerated() {
+                let digest = SearchState.digest(of: document)
+                digests.append(digest)
+                if digest != previous.documentDigests[first + offset] { changedDocuments[first + offset] = document }
+            }
+        }
         let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
         let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
-        let previousShards = (0..<previousShardCount).map { SearchIndexFiles.shardPath($0, count: previousShardCount) }
-        guard !changed.isEmpty else {
-            files = [:]
-            kept = [SearchIndexFiles.metaPath] + previousShards + previousStarts.map(SearchIndexFiles.textPath(firstDocument:))
+        guard !changedDocuments.isEmpty else {
             state = previous
+            kept = [SearchIndexFiles.metaPath] + (0..<previousShardCount).map { SearchIndexFiles.shardPath($0, count: previousShardCount) }
+                + previousStarts.map(SearchIndexFiles.textPath(firstDocument:))
+            self.written = []
+            self.failure = nil
             return
         }
 
-        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, documents: documents, changed: changed)
+        let changed = changedDocuments.keys.sorted()
+        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, documentCount: source.count,
+                                     changed: changed.map { ($0, changedDocuments[$0]!) })
         var changedRows: [Int: String] = [:]
         var rowSizes = previous.rowSizes
         for document in changed {
-            let row = SearchIndexFiles.row(documents[document])
+            let row = SearchIndexFiles.row(changedDocuments[document]!)
             changedRows[document] = row
             rowSizes[document] = row.utf8.count
         }
@@ -66,31 +115,38 @@ struct SearchBuild: Sendable {
             changedShards = touched
             kept += (0..<shardCount).filter { !touched.contains($0) }.map { SearchIndexFiles.shardPath($0, count: shardCount) }
         }
+        emitShards(tokens: patch.tokens, postings: patch.postings, shardCount: shardCount, only: changedShards)
 
         // A chunk is kept when the previous build had one with the same documents, none of them changed.
         func ranges(_ starts: [Int]) -> [Range<Int>] {
-            starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : documents.count) }
+            starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : source.count) }
         }
         let previousRanges = Set(ranges(previousStarts))
-        let changedSet = Set(changed)
-        var changedChunks: Set<Int> = []
-        for (chunk, range) in ranges(starts).enumerated() {
-            if previousRanges.contains(range) && !range.contains(where: changedSet.contains) {
+        for range in ranges(starts) {
+            if previousRanges.contains(range) && !range.contains(where: { changedDocuments[$0] != nil }) {
                 kept.append(SearchIndexFiles.textPath(firstDocument: range.lowerBound))
             } else {
-                changedChunks.insert(chunk)
+                let rows = range.map { changedRows[$0] ?? SearchIndexFiles.row(source.document($0)) }
+                emit(SearchIndexFiles.textPath(firstDocument: range.lowerBound), SearchIndexFiles.textFile(firstDocument: range.lowerBound, rows: rows))
             }
         }
-
-        var files: [String: Data] = [:]
-        for (path, data) in SearchIndexFiles.shardFiles(tokens: patch.tokens, postings: patch.postings, shardCount: shardCount, only: changedShards) { files[path] = data }
-        let rows: (Int) -> String = { changedRows[$0] ?? SearchIndexFiles.row(documents[$0]) }
-        for (path, data) in SearchIndexFiles.textFiles(rows: rows, starts: starts, documentCount: documents.count, only: changedChunks) { files[path] = data }
-        files[SearchIndexFiles.metaPath] = SearchIndexFiles.meta(documentCount: documents.count, shardCount: shardCount, publications: publications, chunkStarts: starts)
-        self.files = files
+        emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: starts))
         self.kept = kept
+        self.written = written
+        self.failure = failure
         let live = patch.postings.indices.filter { patch.postings[$0].count > 0 }
         state = SearchState(identity: identity, documentDigests: digests, rowSizes: rowSizes,
                             tokens: live.map { patch.tokens[$0] }, postings: live.map { patch.postings[$0] })
+    }
+
+    private static func attempt(_ path: String, _ data: Data, _ write: Write) -> WriteError? {
+        do {
+            try write(path, data)
+            return nil
+        } catch let error as WriteError {
+            return error
+        } catch {
+            return WriteError(message: "\(path): \(error.localizedDescription)")
+        }
     }
 }

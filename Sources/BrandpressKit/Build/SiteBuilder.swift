@@ -90,9 +90,16 @@ public enum SiteBuilder {
             cache.outputFingerprint == BuildFingerprint.output(of: layout.output) ? PreviousOutput(folder: layout.output, records: cache.outputs) : nil
         }
         let indexedModel = model
-        let search = BackgroundResult { SearchBuild(model: indexedModel, previous: previous == nil ? nil : cache?.search) }
+        var search: BackgroundResult<SearchBuild>?
         do {
             try folder.createStaging()
+            try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
+            let previousSearch = previous == nil ? nil : cache?.search
+            search = BackgroundResult {
+                SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch) { sitePath, data in
+                    try data.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(sitePath)) }
+                }
+            }
             let printKeys = zip(publications.handbooks, printContents).map { handbook, print in
                 var hash = StableHash()
                 for index in handbook.readingOrder { hash.add(print.entries[model.pages[index].path]?.key ?? 0) }
@@ -105,7 +112,7 @@ public enum SiteBuilder {
             let copies = try copyFiles(model: model, layout: layout, folder: folder, previous: previous)
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
-            let searchBuild = search.wait()
+            let searchBuild = search!.wait()
             try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
             stage("wrote the search index")
             FileWriting.syncFileSystem(of: folder.staging)
@@ -133,7 +140,7 @@ public enum SiteBuilder {
             report.stages = stages
             return report
         } catch {
-            _ = search.wait()
+            _ = search?.wait()
             folder.discard()
             diagnostics.append(.error("cannot write the output: \(error.localizedDescription); the previous output was left as it was. Check that the folder is writable and the disk is not full", file: layout.display(layout.output)))
             return failed()

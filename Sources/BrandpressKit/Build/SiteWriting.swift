@@ -71,16 +71,14 @@ extension SiteBuilder {
         return written(planned.map(\.1), results)
     }
 
+    /// The search build wrote its files already; here the unchanged ones are linked from the previous output.
     static func writeSearchIndex(_ search: SearchBuild, model: SiteModel, folder: OutputFolder, previous: PreviousOutput?) throws {
-        try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
-        var files = search.files
-        if !search.kept.isEmpty && previous?.reuse(all: search.kept, in: folder) != true {
-            // The file system would not link the old files: make the whole index again.
-            files = SearchIndexFiles(model: model).files
-        }
-        let searchFiles = Array(files)
-        try writeInParallel(count: searchFiles.count, naming: { searchFiles[$0].0 }) { index in
-            try searchFiles[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(searchFiles[index].0)) }
+        if let failure = search.failure { throw failure }
+        guard !search.kept.isEmpty, previous?.reuse(all: search.kept, in: folder) != true else { return }
+        // The file system would not link the old files: make the whole index again.
+        let files = Array(SearchIndexFiles(model: model).files)
+        try writeInParallel(count: files.count, naming: { files[$0].0 }) { index in
+            try files[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(files[index].0)) }
         }
     }
 

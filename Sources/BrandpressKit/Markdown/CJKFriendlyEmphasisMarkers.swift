@@ -16,16 +16,21 @@ enum CJKFriendlyEmphasisMarker: CaseIterable, Sendable {
         }
     }
 
-    static let scalars: Set<Unicode.Scalar> = Set(allCases.map(\.scalar))
+    static func isMarker(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0xFDD0, 0x2E19, 0x1680: true
+        default: false
+        }
+    }
 
     static func removed(from text: String) -> String {
         var scalars = String.UnicodeScalarView()
-        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !Self.scalars.contains($0) })
+        scalars.append(contentsOf: text.unicodeScalars.lazy.filter { !isMarker($0) })
         return String(scalars)
     }
 
     static func occurs(in text: String) -> Bool {
-        text.unicodeScalars.contains { scalars.contains($0) }
+        text.unicodeScalars.contains(where: isMarker)
     }
 }
 
@@ -40,37 +45,41 @@ enum CJKFriendlyEmphasisPlanner {
     /// The source with markers in place, or nil when no run needs one (Latin text always) or when the
     /// source already contains a marker character.
     static func markedSource(_ source: String) -> String? {
-        guard !CJKFriendlyEmphasisMarker.occurs(in: source) else { return nil }
+        // Only lines with a `*` or `_` can hold a delimiter run; most lines of most pages have none.
+        guard source.utf8.contains(where: isDelimiter), !CJKFriendlyEmphasisMarker.occurs(in: source) else { return nil }
         var changed = false
-        var output = String.UnicodeScalarView()
-        var line: [Unicode.Scalar] = []
-        func flushLine() {
-            let runs = CJKFriendlyEmphasisScanner.runs(in: line)
+        var output = ""
+        output.reserveCapacity(source.utf8.count + 64)
+        for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if number > 0 { output += "\n" }
+            guard line.utf8.contains(where: isDelimiter) else {
+                output += line
+                continue
+            }
+            let scalars = Array(line.unicodeScalars)
             // Keyed by position: two adjacent runs that both want a marker between them share one
             // (it is punctuation then, see `markerOptions`).
             var pending: [Int: CJKFriendlyEmphasisMarker] = [:]
-            for run in runs {
+            for run in CJKFriendlyEmphasisScanner.runs(in: scalars) {
                 guard let insertion = insertion(for: run) else { continue }
                 if let marker = insertion.before { pending[run.start] = marker }
                 if let marker = insertion.after { pending[run.end] = marker }
             }
-            changed = changed || !pending.isEmpty
-            for (index, scalar) in line.enumerated() {
-                if let marker = pending[index] { output.append(marker.scalar) }
-                output.append(scalar)
+            guard !pending.isEmpty else {
+                output += line
+                continue
             }
-            line.removeAll(keepingCapacity: true)
-        }
-        for scalar in source.unicodeScalars {
-            if scalar == "\n" {
-                flushLine()
-                output.append(scalar)
-            } else {
-                line.append(scalar)
+            changed = true
+            for (index, scalar) in scalars.enumerated() {
+                if let marker = pending[index] { output.unicodeScalars.append(marker.scalar) }
+                output.unicodeScalars.append(scalar)
             }
         }
-        flushLine()
-        return changed ? String(output) : nil
+        return changed ? output : nil
+    }
+
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
     }
 
     /// nil when cmark already decides like the markdown-cjk-friendly rules, or when no markers can make it.

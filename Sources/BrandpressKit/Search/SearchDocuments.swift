@@ -2,22 +2,22 @@
 /// front matter its page shows.
 public enum SearchDocuments {
     public static func make(from model: SiteModel) -> (documents: [SearchDocument], publications: [String]) {
-        let sections = model.topSections
-        let documents = ParallelMap.map(count: model.pages.count) { index in
-            let page = model.pages[index]
-            let publication = sections.firstIndex { $0.contains(page.sectionDirectory) } ?? -1
-            let matter = page.frontMatter
-            let meta = (metaFields.compactMap(matter.string) + matter.tags).joined(separator: " ")
-            let shownText = textFields.compactMap(matter.string) + [page.rendered?.plainText ?? ""]
-            return SearchDocument(
-                title: page.title,
-                url: SitePath.encoded(page.outputPath),
-                publication: publication,
-                headings: (page.rendered?.headings ?? []).map(\.text),
-                meta: meta,
-                body: collapsingWhitespace(shownText.joined(separator: "\n")))
-        }
-        return (documents, sections.map(\.title))
+        let source = SearchDocumentSource(model: model)
+        return (ParallelMap.map(count: source.count, source.document), source.publications)
+    }
+
+    static func document(of page: Page, sections: [SectionNode]) -> SearchDocument {
+        let publication = sections.firstIndex { $0.contains(page.sectionDirectory) } ?? -1
+        let matter = page.frontMatter
+        let meta = (metaFields.compactMap(matter.string) + matter.tags).joined(separator: " ")
+        let shownText = textFields.compactMap(matter.string) + [page.rendered?.plainText ?? ""]
+        return SearchDocument(
+            title: page.title,
+            url: SitePath.encoded(page.outputPath),
+            publication: publication,
+            headings: (page.rendered?.headings ?? []).map(\.text),
+            meta: meta,
+            body: collapsingWhitespace(shownText.joined(separator: "\n")))
     }
 
     /// Front matter the templates show as short labels (a brand's name, a story's author) …
@@ -52,5 +52,31 @@ public enum SearchDocuments {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
         default: return false
         }
+    }
+}
+
+/// The documents of an index, made one at a time when asked for, so that the index can be built
+/// without holding every document's text at once; the addresses come first, to tell whether the
+/// previous index can be patched.
+struct SearchDocumentSource: Sendable {
+    let count: Int
+    let publications: [String]
+    let urls: [String]
+    let document: @Sendable (Int) -> SearchDocument
+
+    init(model: SiteModel) {
+        let sections = model.topSections
+        let pages = model.pages
+        count = pages.count
+        publications = sections.map(\.title)
+        urls = pages.map { SitePath.encoded($0.outputPath) }
+        document = { SearchDocuments.document(of: pages[$0], sections: sections) }
+    }
+
+    init(documents: [SearchDocument], publications: [String]) {
+        count = documents.count
+        self.publications = publications
+        urls = documents.map(\.url)
+        document = { documents[$0] }
     }
 }

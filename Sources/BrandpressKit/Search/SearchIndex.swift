@@ -10,39 +10,13 @@ public struct SearchIndex: Sendable {
     public init(documents: [SearchDocument], publications: [String]) {
         self.documents = documents
         self.publications = publications
-        // Token → position in `lists`: one hash lookup per token and document, and the lists grow in place.
-        var hanPositions: [UInt64: Int] = [:]
-        var wordPositions: [String: Int] = [:]
-        var tokens: [String] = []
-        var lists: [PostingList] = []
-        func position(_ known: Int?, _ token: @autoclosure () -> String) -> (Int, isNew: Bool) {
-            if let known { return (known, false) }
-            tokens.append(token())
-            lists.append(PostingList())
-            return (lists.count - 1, true)
+        var builder = PostingsBuilder()
+        for first in stride(from: 0, to: documents.count, by: PostingsBuilder.batch) {
+            let count = min(PostingsBuilder.batch, documents.count - first)
+            builder.add(ParallelMap.map(count: count) { Self.tokenCodes(of: documents[first + $0]) }, firstDocument: first)
         }
-        // In batches: the token tables of all pages at once would take far more memory than the index.
-        let batch = 512
-        for first in stride(from: 0, to: documents.count, by: batch) {
-            let count = min(batch, documents.count - first)
-            let tables = ParallelMap.map(count: count) { Self.tokenCodes(of: documents[first + $0]) }
-            for (offset, table) in tables.enumerated() {
-                let document = first + offset
-                for (code, mask) in table.han {
-                    let (index, isNew) = position(hanPositions[code], SearchTokenCodes.string(of: code))
-                    if isNew { hanPositions[code] = index }
-                    lists[index].append(document: document, mask: mask)
-                }
-                for (word, mask) in table.words {
-                    let (index, isNew) = position(wordPositions[word], word)
-                    if isNew { wordPositions[word] = index }
-                    lists[index].append(document: document, mask: mask)
-                }
-            }
-        }
-        // Two arrays are all the file writer needs: it sorts the tokens itself.
-        self.tokens = tokens
-        self.postings = lists
+        tokens = builder.tokens
+        postings = builder.lists
     }
 
     static func tokenCodes(of document: SearchDocument) -> SearchTokenCodes {
@@ -67,5 +41,49 @@ public struct SearchIndex: Sendable {
     /// Ranking score of a field mask: the weights of the fields a token was found in.
     public static func score(mask: Int) -> Int {
         SearchDocument.Field.allCases.reduce(0) { mask & Int($1.rawValue) != 0 ? $0 + $1.weight : $0 }
+    }
+}
+
+/// Posting lists made document by document, in ascending order: what `SearchIndex` and the search
+/// build's streaming pass share.
+struct PostingsBuilder {
+    /// Documents tokenized at a time: a page's token table takes some 100 KB while it is filled, so
+    /// the tables of all pages at once would take far more memory than the index; 64 keep every core busy.
+    static let batch = 64
+
+    /// The distinct tokens, in the order they were first seen, and their lists.
+    private(set) var tokens: [String] = []
+    private(set) var lists: [PostingList] = []
+    // Token → position in `lists`: one hash lookup per token and document, and the lists grow in place.
+    private var hanPositions: [UInt64: Int] = [:]
+    private var wordPositions: [String: Int] = [:]
+
+    /// Adds the token tables of documents `firstDocument`, `firstDocument + 1`, …
+    mutating func add(_ tables: [SearchTokenCodes], firstDocument: Int) {
+        for (offset, table) in tables.enumerated() {
+            let document = firstDocument + offset
+            for (code, mask) in table.han {
+                if let index = hanPositions[code] {
+                    lists[index].append(document: document, mask: mask)
+                } else {
+                    hanPositions[code] = newList(SearchTokenCodes.string(of: code), document: document, mask: mask)
+                }
+            }
+            for (word, mask) in table.words {
+                if let index = wordPositions[word] {
+                    lists[index].append(document: document, mask: mask)
+                } else {
+                    wordPositions[word] = newList(word, document: document, mask: mask)
+                }
+            }
+        }
+    }
+
+    private mutating func newList(_ token: String, document: Int, mask: UInt8) -> Int {
+        var list = PostingList()
+        list.append(document: document, mask: mask)
+        tokens.append(token)
+        lists.append(list)
+        return lists.count - 1
     }
 }

@@ -55,6 +55,12 @@ public struct SearchIndexFiles {
     /// The shard files (all, or the shards in `only`), each shard's tokens in sorted order so the
     /// files are reproducible. Tokens whose list is empty are left out.
     static func shardFiles(tokens: [String], postings: [PostingList], shardCount: Int, only: Set<Int>?) -> [(String, Data)] {
+        shardFiles(tokens: tokens, postings: postings, shardCount: shardCount, only: only) { ($0, $1) }
+    }
+
+    /// The same, each file handed to `handle` as soon as it is made (on any core) and not kept.
+    static func shardFiles<Result: Sendable>(tokens: [String], postings: [PostingList], shardCount: Int, only: Set<Int>?,
+                                             _ handle: @Sendable (String, Data) -> Result) -> [Result] {
         var shards = Array(repeating: [Int](), count: shardCount)
         for position in tokens.indices where postings[position].count > 0 {
             let shard = SearchShards.shard(of: tokens[position], count: shardCount)
@@ -62,11 +68,11 @@ public struct SearchIndexFiles {
         }
         let wanted = only.map { $0.sorted() } ?? Array(0..<shardCount)
         let lists = shards
-        return ParallelMap.map(count: wanted.count) { item -> (String, Data) in
+        return ParallelMap.map(count: wanted.count) { item -> Result in
             let shard = wanted[item]
             let name = SearchShards.name(of: shard, count: shardCount)
             let entries = lists[shard].sorted { tokens[$0] < tokens[$1] }.map { SearchJSON.string(tokens[$0]) + ":" + SearchJSON.numbers(postings[$0].gapsAndMasks) }
-            return (shardPath(shard, count: shardCount), script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}"))
+            return handle(shardPath(shard, count: shardCount), script("shard", "\"\(name)\",{" + entries.joined(separator: ",") + "}"))
         }
     }
 
@@ -98,6 +104,10 @@ public struct SearchIndexFiles {
         }
         flush()
         return (files, chunks.starts, rowSizes)
+    }
+
+    static func textFile(firstDocument: Int, rows: [String]) -> Data {
+        script("text", "\(firstDocument)," + SearchJSON.array(rows))
     }
 
     /// The text chunk files of the chunks in `only`; `rows` gives a document's row.

@@ -8,10 +8,10 @@ struct SearchIndexPatch {
     /// token and field are the same as before leaves that list as it was.
     var touched: [Int]
 
-    /// `changed` are the numbers of the documents whose text changed; numbers must not have moved.
-    init(tokens previousTokens: [String], postings previousPostings: [PostingList], documents: [SearchDocument], changed: [Int]) {
-        var isChanged = [Bool](repeating: false, count: documents.count)
-        for document in changed { isChanged[document] = true }
+    /// `changed` are the documents whose text changed, with their numbers; numbers must not have moved.
+    init(tokens previousTokens: [String], postings previousPostings: [PostingList], documentCount: Int, changed: [(number: Int, document: SearchDocument)]) {
+        var isChanged = [Bool](repeating: false, count: documentCount)
+        for (number, _) in changed { isChanged[number] = true }
         let flags = isChanged
         let holdsChanged = ParallelMap.map(count: previousPostings.count) { position -> Bool in
             var holds = false
@@ -21,9 +21,9 @@ struct SearchIndexPatch {
             return holds
         }
 
-        let tables = ParallelMap.map(count: changed.count) { SearchIndex.tokenCodes(of: documents[changed[$0]]) }
+        let tables = ParallelMap.map(count: changed.count) { SearchIndex.tokenCodes(of: changed[$0].document) }
         var additions: [String: [(document: Int, mask: UInt8)]] = [:]
-        for (table, document) in zip(tables, changed) {
+        for (table, document) in zip(tables, changed.map(\.number)) {
             for (code, mask) in table.han { additions[SearchTokenCodes.string(of: code), default: []].append((document, mask)) }
             for (word, mask) in table.words { additions[word, default: []].append((document, mask)) }
         }

@@ -12,13 +12,13 @@ struct SearchState: Sendable {
     var tokens: [String]
     var postings: [PostingList]
 
-    static func identity(of documents: [SearchDocument], publications: [String]) -> UInt64 {
+    static func identity(urls: [String], publications: [String]) -> UInt64 {
         var hash = StableHash()
         hash.add(SearchIndexFiles.formatVersion)
         hash.add(publications.count)
         for title in publications { hash.add(title) }
-        hash.add(documents.count)
-        for document in documents { hash.add(document.url) }
+        hash.add(urls.count)
+        for url in urls { hash.add(url) }
         return hash.value
     }
 
@@ -33,13 +33,16 @@ struct SearchState: Sendable {
         return hash.value
     }
 
-    func write(to writer: inout ByteWriter) {
+    /// `flush` is called between posting lists, so that the lists need not all be in the writer at once.
+    func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) rethrows {
         writer.write(identity)
         writer.write(documentDigests) { $0.write($1) }
         writer.write(rowSizes) { $0.write($1) }
-        writer.write(Array(zip(tokens, postings))) { writer, entry in
-            writer.write(entry.0)
-            writer.write(bytes: entry.1.bytes)
+        writer.write(tokens.count)
+        for (token, list) in zip(tokens, postings) {
+            writer.write(token)
+            writer.write(bytes: list.bytes)
+            try flush(&writer)
         }
     }
 
