@@ -49,8 +49,8 @@ struct SearchBuild: Sendable {
                 let count = min(PostingsBuilder.batch, source.count - first)
                 let documents = ParallelMap.map(count: count) { source.document(first + $0) }
                 postings.add(ParallelMap.map(count: count) { SearchIndex.tokenCodes(of: documents[$0]) }, firstDocument: first)
+                digests += ParallelMap.map(count: count) { source.digest(first + $0) }
                 for (offset, document) in documents.enumerated() {
-                    digests.append(SearchState.digest(of: document))
                     let row = SearchIndexFiles.row(document)
                     rowSizes.append(row.utf8.count)
                     rows.append(row)
@@ -71,18 +71,11 @@ struct SearchBuild: Sendable {
             return
         }
 
-        // Which documents changed: their digests, a batch at a time; only the changed ones are kept.
-        var digests: [UInt64] = []
-        var changedDocuments: [Int: SearchDocument] = [:]
-        for first in stride(from: 0, to: source.count, by: PostingsBuilder.batch) {
-            let count = min(PostingsBuilder.batch, source.count - first)
-            let documents = ParallelMap.map(count: count) { source.document(first + $0) }
-            for (offset, document) in documents.enumerated() {
-                let digest = SearchState.digest(of: document)
-                digests.append(digest)
-                if digest != previous.documentDigests[first + offset] { changedDocuments[first + offset] = document }
-            }
-        }
+        // Which documents changed: only those are made.
+        let digests = ParallelMap.map(count: source.count, source.digest)
+        let changedNumbers = digests.indices.filter { digests[$0] != previous.documentDigests[$0] }
+        let made = ParallelMap.map(count: changedNumbers.count) { source.document(changedNumbers[$0]) }
+        let changedDocuments = Dictionary(uniqueKeysWithValues: zip(changedNumbers, made))
         let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
         let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
         guard !changedDocuments.isEmpty else {

@@ -6,8 +6,12 @@ public enum SearchDocuments {
         return (ParallelMap.map(count: source.count, source.document), source.publications)
     }
 
+    static func publication(of page: Page, sections: [SectionNode]) -> Int {
+        sections.firstIndex { $0.contains(page.sectionDirectory) } ?? -1
+    }
+
     static func document(of page: Page, sections: [SectionNode]) -> SearchDocument {
-        let publication = sections.firstIndex { $0.contains(page.sectionDirectory) } ?? -1
+        let publication = publication(of: page, sections: sections)
         let matter = page.frontMatter
         let meta = (metaFields.compactMap(matter.string) + matter.tags).joined(separator: " ")
         let shownText = textFields.compactMap(matter.string) + [page.rendered?.plainText ?? ""]
@@ -24,6 +28,26 @@ public enum SearchDocuments {
     static let metaFields = ["unit", "brand", "slogan", "author"]
     /// … and as text (a brand's meaning and plan): searched like the body, before it.
     static let textFields = ["meaning", "what", "how", "who", "effect"]
+
+    /// Of everything `document(of:sections:)` makes the document from but its address, without making
+    /// it: an unchanged page is known without collapsing its text.
+    static func digest(of page: Page, sections: [SectionNode]) -> UInt64 {
+        var hash = StableHash()
+        hash.add(page.title)
+        hash.add(publication(of: page, sections: sections))
+        let headings = page.rendered?.headings ?? []
+        hash.add(headings.count)
+        for heading in headings { hash.add(heading.text) }
+        for field in metaFields + textFields {
+            let value = page.frontMatter.string(field)
+            hash.add(value != nil)
+            if let value { hash.add(value) }
+        }
+        hash.add(page.frontMatter.tags.count)
+        for tag in page.frontMatter.tags { hash.add(tag) }
+        hash.add(page.rendered?.plainText ?? "")
+        return hash.value
+    }
 
     /// Runs of white space become one newline when they hold one, else one space: a smaller index.
     static func collapsingWhitespace(_ text: String) -> String {
@@ -57,12 +81,13 @@ public enum SearchDocuments {
 
 /// The documents of an index, made one at a time when asked for, so that the index can be built
 /// without holding every document's text at once; the addresses come first, to tell whether the
-/// previous index can be patched.
+/// previous index can be patched, and a digest of each document's inputs, to tell which changed.
 struct SearchDocumentSource: Sendable {
     let count: Int
     let publications: [String]
     let urls: [String]
     let document: @Sendable (Int) -> SearchDocument
+    let digest: @Sendable (Int) -> UInt64
 
     init(model: SiteModel) {
         let sections = model.topSections
@@ -71,6 +96,7 @@ struct SearchDocumentSource: Sendable {
         publications = sections.map(\.title)
         urls = pages.map { SitePath.encoded($0.outputPath) }
         document = { SearchDocuments.document(of: pages[$0], sections: sections) }
+        digest = { SearchDocuments.digest(of: pages[$0], sections: sections) }
     }
 
     init(documents: [SearchDocument], publications: [String]) {
@@ -78,5 +104,6 @@ struct SearchDocumentSource: Sendable {
         self.publications = publications
         urls = documents.map(\.url)
         document = { documents[$0] }
+        digest = { SearchState.digest(of: documents[$0]) }
     }
 }

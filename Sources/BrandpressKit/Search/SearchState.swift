@@ -4,7 +4,7 @@ struct SearchState: Sendable {
     /// Of the index format, the publications and every document's address in order: while it is the
     /// same, every document keeps its number and the index can be patched.
     var identity: UInt64
-    /// Per document, of everything its row and its tokens are made from.
+    /// Per document, of everything its row and its tokens are made from (`SearchDocumentSource.digest`).
     var documentDigests: [UInt64]
     /// Per document, the bytes of its row in its text chunk.
     var rowSizes: [Int]
