@@ -41,9 +41,7 @@ struct SearchBuild: Sendable {
         guard let previous, previous.identity == identity, previous.documentDigests.count == source.count else {
             // From scratch, a batch of documents at a time: tokens into the postings, rows into chunks.
             var postings = PostingsBuilder()
-            var chunks = SearchChunks(chunkBytes: chunkBytes)
-            var rows: [String] = []
-            var rowSizes: [Int] = []
+            var text = SearchTextChunks(chunkBytes: chunkBytes)
             var digests: [UInt64] = []
             for first in stride(from: 0, to: source.count, by: PostingsBuilder.batch) {
                 let count = min(PostingsBuilder.batch, source.count - first)
@@ -51,20 +49,14 @@ struct SearchBuild: Sendable {
                 postings.add(ParallelMap.map(count: count) { SearchIndex.tokenCodes(of: documents[$0]) }, firstDocument: first)
                 digests += ParallelMap.map(count: count) { source.digest(first + $0) }
                 for (offset, document) in documents.enumerated() {
-                    let row = SearchIndexFiles.row(document)
-                    rowSizes.append(row.utf8.count)
-                    rows.append(row)
-                    if chunks.add(rowSize: row.utf8.count, boundaryHash: boundaryHashes[first + offset]) {
-                        emit(SearchIndexFiles.textPath(firstDocument: chunks.starts.last!), SearchIndexFiles.textFile(firstDocument: chunks.starts.last!, rows: rows))
-                        rows.removeAll(keepingCapacity: true)
-                    }
+                    if let (path, data) = text.add(document, boundaryHash: boundaryHashes[first + offset]) { emit(path, data) }
                 }
             }
-            if let last = chunks.starts.last, !rows.isEmpty { emit(SearchIndexFiles.textPath(firstDocument: last), SearchIndexFiles.textFile(firstDocument: last, rows: rows)) }
+            if let (path, data) = text.finish() { emit(path, data) }
             let shardCount = SearchIndexFiles.shardCount(tokens: postings.tokens, postings: postings.lists)
             emitShards(tokens: postings.tokens, postings: postings.lists, shardCount: shardCount, only: nil)
-            emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: chunks.starts))
-            state = SearchState(identity: identity, documentDigests: digests, rowSizes: rowSizes, tokens: postings.tokens, postings: postings.lists)
+            emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: text.starts))
+            state = SearchState(identity: identity, documentDigests: digests, rowSizes: text.rowSizes, tokens: postings.tokens, postings: postings.lists)
             kept = []
             self.written = written
             self.failure = failure

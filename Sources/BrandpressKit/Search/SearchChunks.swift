@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the text chunks begin. A chunk ends after a document once it holds half the aimed-at
 /// size and the document's address hashes even, or once it holds twice that size: the ends depend
 /// on the documents themselves, not on everything before them, so when one page's text grows or
@@ -30,5 +32,32 @@ struct SearchChunks {
 
     static func boundaryHash(of document: SearchDocument) -> UInt64 {
         StableHash.of(document.url)
+    }
+}
+
+/// Rows into text chunk files as documents come, one chunk's rows held at a time.
+struct SearchTextChunks {
+    private var chunks: SearchChunks
+    private var rows: [String] = []
+    private(set) var rowSizes: [Int] = []
+    var starts: [Int] { chunks.starts }
+
+    init(chunkBytes: Int) {
+        chunks = SearchChunks(chunkBytes: chunkBytes)
+    }
+
+    /// Adds the next document; the finished chunk's file when the chunk ends with it.
+    mutating func add(_ document: SearchDocument, boundaryHash: UInt64) -> (path: String, data: Data)? {
+        let row = SearchIndexFiles.row(document)
+        rowSizes.append(row.utf8.count)
+        rows.append(row)
+        return chunks.add(rowSize: row.utf8.count, boundaryHash: boundaryHash) ? finish() : nil
+    }
+
+    /// The last chunk's file, when it holds any row.
+    mutating func finish() -> (path: String, data: Data)? {
+        guard let first = chunks.starts.last, !rows.isEmpty else { return nil }
+        defer { rows.removeAll(keepingCapacity: true) }
+        return (SearchIndexFiles.textPath(firstDocument: first), SearchIndexFiles.textFile(firstDocument: first, rows: rows))
     }
 }

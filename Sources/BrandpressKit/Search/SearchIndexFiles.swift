@@ -23,8 +23,11 @@ public struct SearchIndexFiles {
         shardCount = Self.shardCount(tokens: index.tokens, postings: index.postings)
         var files: [String: Data] = [:]
         for (path, data) in Self.shardFiles(tokens: index.tokens, postings: index.postings, shardCount: shardCount, only: nil) { files[path] = data }
-        let text = Self.allTextFiles(documents: index.documents, chunkBytes: chunkBytes)
-        for (path, data) in text.files { files[path] = data }
+        var text = SearchTextChunks(chunkBytes: chunkBytes)
+        for document in index.documents {
+            if let (path, data) = text.add(document, boundaryHash: SearchChunks.boundaryHash(of: document)) { files[path] = data }
+        }
+        if let (path, data) = text.finish() { files[path] = data }
         chunkStarts = text.starts
         files[Self.metaPath] = Self.meta(documentCount: index.documents.count, shardCount: shardCount, publications: index.publications, chunkStarts: chunkStarts)
         self.files = files
@@ -84,38 +87,8 @@ public struct SearchIndexFiles {
         ])
     }
 
-    /// Every text chunk file, made as the rows are: only one chunk's rows are held at a time.
-    static func allTextFiles(documents: [SearchDocument], chunkBytes: Int) -> (files: [(String, Data)], starts: [Int], rowSizes: [Int]) {
-        var chunks = SearchChunks(chunkBytes: chunkBytes)
-        var files: [(String, Data)] = []
-        var rowSizes: [Int] = []
-        rowSizes.reserveCapacity(documents.count)
-        var rows: [String] = []
-        func flush() {
-            guard let first = chunks.starts.last, !rows.isEmpty else { return }
-            files.append((textPath(firstDocument: first), script("text", "\(first)," + SearchJSON.array(rows))))
-            rows.removeAll(keepingCapacity: true)
-        }
-        for document in documents {
-            let row = Self.row(document)
-            rowSizes.append(row.utf8.count)
-            rows.append(row)
-            if chunks.add(rowSize: row.utf8.count, boundaryHash: SearchChunks.boundaryHash(of: document)) { flush() }
-        }
-        flush()
-        return (files, chunks.starts, rowSizes)
-    }
-
     static func textFile(firstDocument: Int, rows: [String]) -> Data {
         script("text", "\(firstDocument)," + SearchJSON.array(rows))
-    }
-
-    /// The text chunk files of the chunks in `only`; `rows` gives a document's row.
-    static func textFiles(rows: (Int) -> String, starts: [Int], documentCount: Int, only: Set<Int>) -> [(String, Data)] {
-        only.sorted().map { chunk in
-            let end = chunk + 1 < starts.count ? starts[chunk + 1] : documentCount
-            return (textPath(firstDocument: starts[chunk]), script("text", "\(starts[chunk])," + SearchJSON.array((starts[chunk]..<end).map(rows))))
-        }
     }
 
     static func meta(documentCount: Int, shardCount: Int, publications: [String], chunkStarts: [Int]) -> Data {
