@@ -19,119 +19,133 @@ struct SearchBuild: Sendable {
 
     typealias Write = @Sendable (_ sitePath: String, _ data: Data) throws -> Void
 
-    init(source: SearchDocumentSource, previous: SearchState?, chunkBytes: Int = SearchIndexFiles.defaultChunkBytes, write: Write) {
+    init(source: SearchDocumentSource, previous: SearchState?, chunkBytes: Int = SearchIndexFiles.defaultChunkBytes, write: @escaping Write) {
         let identity = SearchState.identity(urls: source.urls, publications: source.publications)
-        let boundaryHashes = source.urls.map(StableHash.of)
-        var written: [String] = []
-        var failure: WriteError?
-        func emit(_ path: String, _ data: Data) {
-            failure = failure ?? Self.attempt(path, data, write)
-            written.append(path)
-        }
-        func emitShards(tokens: [String], postings: [PostingList], shardCount: Int, only: Set<Int>?) {
-            let results = SearchIndexFiles.shardFiles(tokens: tokens, postings: postings, shardCount: shardCount, only: only) { path, data in
-                (path, Self.attempt(path, data, write))
-            }
-            for (path, problem) in results {
-                failure = failure ?? problem
-                written.append(path)
-            }
-        }
-
-        guard let previous, previous.identity == identity, previous.documentDigests.count == source.count else {
-            // From scratch, a batch of documents at a time: tokens into the postings, rows into chunks.
-            var postings = PostingsBuilder()
-            var text = SearchTextChunks(chunkBytes: chunkBytes)
-            var digests: [UInt64] = []
-            for first in stride(from: 0, to: source.count, by: PostingsBuilder.batch) {
-                let count = min(PostingsBuilder.batch, source.count - first)
-                let documents = ParallelMap.map(count: count) { source.document(first + $0) }
-                postings.add(ParallelMap.map(count: count) { SearchIndex.tokenCodes(of: documents[$0]) }, firstDocument: first)
-                digests += ParallelMap.map(count: count) { source.digest(first + $0) }
-                for (offset, document) in documents.enumerated() {
-                    if let (path, data) = text.add(document, boundaryHash: boundaryHashes[first + offset]) { emit(path, data) }
-                }
-            }
-            if let (path, data) = text.finish() { emit(path, data) }
-            let shardCount = SearchIndexFiles.shardCount(tokens: postings.tokens, postings: postings.lists)
-            emitShards(tokens: postings.tokens, postings: postings.lists, shardCount: shardCount, only: nil)
-            emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: text.starts))
-            state = SearchState(identity: identity, documentDigests: digests, rowSizes: text.rowSizes, tokens: postings.tokens, postings: postings.lists)
+        let files = Files(write: write)
+        if let previous, previous.identity == identity, previous.documentDigests.count == source.count {
+            (state, kept) = Self.patch(previous, source: source, chunkBytes: chunkBytes, files: files)
+        } else {
+            state = Self.make(identity: identity, source: source, chunkBytes: chunkBytes, files: files)
             kept = []
-            self.written = written
-            self.failure = failure
-            return
         }
+        written = files.written
+        failure = files.failure
+    }
+
+    /// From scratch, a batch of documents at a time: tokens into the postings, rows into chunks.
+    private static func make(identity: UInt64, source: SearchDocumentSource, chunkBytes: Int, files: Files) -> SearchState {
+        var postings = PostingsBuilder()
+        var text = SearchTextChunks(chunkBytes: chunkBytes)
+        var digests: [UInt64] = []
+        for first in stride(from: 0, to: source.count, by: PostingsBuilder.batch) {
+            let count = min(PostingsBuilder.batch, source.count - first)
+            let documents = ParallelMap.map(count: count) { source.document(first + $0) }
+            postings.add(ParallelMap.map(count: count) { SearchIndex.tokenCodes(of: documents[$0]) }, firstDocument: first)
+            digests += ParallelMap.map(count: count) { source.digest(first + $0) }
+            for document in documents {
+                if let (path, data) = text.add(document, boundaryHash: SearchChunks.boundaryHash(of: document)) { files.emit(path, data) }
+            }
+        }
+        if let (path, data) = text.finish() { files.emit(path, data) }
+        let shardCount = SearchIndexFiles.shardCount(tokens: postings.tokens, postings: postings.lists)
+        files.emitShards(tokens: postings.tokens, postings: postings.lists, shardCount: shardCount, only: nil)
+        files.emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: text.starts))
+        return SearchState(identity: identity, documentDigests: digests, rowSizes: text.rowSizes, tokens: postings.tokens, postings: postings.lists)
+    }
+
+    /// The previous index with the changed documents taken out and put in again; returns the new
+    /// state and the files to keep.
+    private static func patch(_ previous: SearchState, source: SearchDocumentSource, chunkBytes: Int, files: Files) -> (SearchState, [String]) {
+        let boundaryHashes = source.urls.map(StableHash.of)
+        let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
+        let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
 
         // Which documents changed: only those are made.
         let digests = ParallelMap.map(count: source.count, source.digest)
-        let changedNumbers = digests.indices.filter { digests[$0] != previous.documentDigests[$0] }
-        let made = ParallelMap.map(count: changedNumbers.count) { source.document(changedNumbers[$0]) }
-        let changedDocuments = Dictionary(uniqueKeysWithValues: zip(changedNumbers, made))
-        let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
-        let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
-        guard !changedDocuments.isEmpty else {
-            state = previous
-            kept = [SearchIndexFiles.metaPath] + (0..<previousShardCount).map { SearchIndexFiles.shardPath($0, count: previousShardCount) }
-                + previousStarts.map(SearchIndexFiles.textPath(firstDocument:))
-            self.written = []
-            self.failure = nil
-            return
+        let changed = digests.indices.filter { digests[$0] != previous.documentDigests[$0] }
+        guard !changed.isEmpty else {
+            return (previous, [SearchIndexFiles.metaPath] + (0..<previousShardCount).map { SearchIndexFiles.shardPath($0, count: previousShardCount) }
+                + previousStarts.map(SearchIndexFiles.textPath(firstDocument:)))
         }
-
-        let changed = changedDocuments.keys.sorted()
-        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, documentCount: source.count,
-                                     changed: changed.map { ($0, changedDocuments[$0]!) })
+        let made = ParallelMap.map(count: changed.count) { source.document(changed[$0]) }
+        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, documentCount: source.count, changed: Array(zip(changed, made)))
         var changedRows: [Int: String] = [:]
         var rowSizes = previous.rowSizes
-        for document in changed {
-            let row = SearchIndexFiles.row(changedDocuments[document]!)
-            changedRows[document] = row
-            rowSizes[document] = row.utf8.count
+        for (number, document) in zip(changed, made) {
+            let row = SearchIndexFiles.row(document)
+            changedRows[number] = row
+            rowSizes[number] = row.utf8.count
         }
-        let starts = SearchChunks.starts(rowSizes: rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
-        let shardCount = SearchIndexFiles.shardCount(tokens: patch.tokens, postings: patch.postings)
         var kept: [String] = []
 
         // Every shard is made again when their number changed; else those holding a changed list.
+        let shardCount = SearchIndexFiles.shardCount(tokens: patch.tokens, postings: patch.postings)
         var changedShards: Set<Int>?
         if shardCount == previousShardCount {
             let touched = Set(patch.touched.map { SearchShards.shard(of: patch.tokens[$0], count: shardCount) })
             changedShards = touched
             kept += (0..<shardCount).filter { !touched.contains($0) }.map { SearchIndexFiles.shardPath($0, count: shardCount) }
         }
-        emitShards(tokens: patch.tokens, postings: patch.postings, shardCount: shardCount, only: changedShards)
+        files.emitShards(tokens: patch.tokens, postings: patch.postings, shardCount: shardCount, only: changedShards)
 
         // A chunk is kept when the previous build had one with the same documents, none of them changed.
         func ranges(_ starts: [Int]) -> [Range<Int>] {
             starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : source.count) }
         }
+        let starts = SearchChunks.starts(rowSizes: rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
         let previousRanges = Set(ranges(previousStarts))
         for range in ranges(starts) {
-            if previousRanges.contains(range) && !range.contains(where: { changedDocuments[$0] != nil }) {
-                kept.append(SearchIndexFiles.textPath(firstDocument: range.lowerBound))
+            let path = SearchIndexFiles.textPath(firstDocument: range.lowerBound)
+            if previousRanges.contains(range) && !range.contains(where: { changedRows[$0] != nil }) {
+                kept.append(path)
             } else {
-                let rows = range.map { changedRows[$0] ?? SearchIndexFiles.row(source.document($0)) }
-                emit(SearchIndexFiles.textPath(firstDocument: range.lowerBound), SearchIndexFiles.textFile(firstDocument: range.lowerBound, rows: rows))
+                files.emit(path, SearchIndexFiles.textFile(firstDocument: range.lowerBound, rows: range.map { changedRows[$0] ?? SearchIndexFiles.row(source.document($0)) }))
             }
         }
-        emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: starts))
-        self.kept = kept
-        self.written = written
-        self.failure = failure
+        files.emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: starts))
         let live = patch.postings.indices.filter { patch.postings[$0].count > 0 }
-        state = SearchState(identity: identity, documentDigests: digests, rowSizes: rowSizes,
-                            tokens: live.map { patch.tokens[$0] }, postings: live.map { patch.postings[$0] })
+        let state = SearchState(identity: previous.identity, documentDigests: digests, rowSizes: rowSizes,
+                                tokens: live.map { patch.tokens[$0] }, postings: live.map { patch.postings[$0] })
+        return (state, kept)
     }
 
-    private static func attempt(_ path: String, _ data: Data, _ write: Write) -> WriteError? {
-        do {
-            try write(path, data)
-            return nil
-        } catch let error as WriteError {
-            return error
-        } catch {
-            return WriteError(message: "\(path): \(error.localizedDescription)")
+    /// Writes the index's files and remembers what was written and the first failure. Used from one
+    /// thread at a time: shards made on several cores are written there and recorded here after.
+    private final class Files {
+        let write: Write
+        private(set) var written: [String] = []
+        private(set) var failure: WriteError?
+
+        init(write: @escaping Write) {
+            self.write = write
+        }
+
+        func emit(_ path: String, _ data: Data) {
+            record(path, Files.attempt(path, data, write))
+        }
+
+        func emitShards(tokens: [String], postings: [PostingList], shardCount: Int, only: Set<Int>?) {
+            let write = self.write
+            let results = SearchIndexFiles.shardFiles(tokens: tokens, postings: postings, shardCount: shardCount, only: only) { path, data in
+                (path, Files.attempt(path, data, write))
+            }
+            for (path, problem) in results { record(path, problem) }
+        }
+
+        private func record(_ path: String, _ problem: WriteError?) {
+            failure = failure ?? problem
+            written.append(path)
+        }
+
+        private static func attempt(_ path: String, _ data: Data, _ write: Write) -> WriteError? {
+            do {
+                try write(path, data)
+                return nil
+            } catch let error as WriteError {
+                return error
+            } catch {
+                return WriteError(message: "\(path): \(error.localizedDescription)")
+            }
         }
     }
 }
