@@ -70,10 +70,20 @@ enum CJKFriendlyEmphasisPlanner {
                 continue
             }
             changed = true
-            for (index, scalar) in scalars.enumerated() {
-                if let marker = pending[index] { output.unicodeScalars.append(marker.scalar) }
-                output.unicodeScalars.append(scalar)
+            // The line's text between markers is copied as it is, not scalar by scalar. A marker at
+            // the line's end is left out, as it always was.
+            let view = line.unicodeScalars
+            var copied = view.startIndex
+            var cursor = view.startIndex
+            var position = 0
+            for (markerPosition, marker) in pending.sorted(by: { $0.key < $1.key }) where markerPosition < scalars.count {
+                cursor = view.index(cursor, offsetBy: markerPosition - position)
+                position = markerPosition
+                output.unicodeScalars.append(contentsOf: view[copied..<cursor])
+                output.unicodeScalars.append(marker.scalar)
+                copied = cursor
             }
+            output.unicodeScalars.append(contentsOf: view[copied...])
         }
         return changed ? output : nil
     }
