@@ -48,12 +48,12 @@ enum CJKFriendlyEmphasisPlanner {
         // Only lines with a `*` or `_` can hold a delimiter run; most lines of most pages have none.
         guard source.utf8.contains(where: isDelimiter), !CJKFriendlyEmphasisMarker.occurs(in: source) else { return nil }
         var changed = false
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(source.utf8.count + 64)
         for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if number > 0 { output += "\n" }
+            if number > 0 { output.append(UInt8(ascii: "\n")) }
             guard line.utf8.contains(where: isDelimiter) else {
-                output += line
+                output.append(contentsOf: line.utf8)
                 continue
             }
             let scalars = Array(line.unicodeScalars)
@@ -66,26 +66,16 @@ enum CJKFriendlyEmphasisPlanner {
                 if let marker = insertion.after { pending[run.end] = marker }
             }
             guard !pending.isEmpty else {
-                output += line
+                output.append(contentsOf: line.utf8)
                 continue
             }
             changed = true
-            // The line's text between markers is copied as it is, not scalar by scalar. A marker at
-            // the line's end is left out, as it always was.
-            let view = line.unicodeScalars
-            var copied = view.startIndex
-            var cursor = view.startIndex
-            var position = 0
-            for (markerPosition, marker) in pending.sorted(by: { $0.key < $1.key }) where markerPosition < scalars.count {
-                cursor = view.index(cursor, offsetBy: markerPosition - position)
-                position = markerPosition
-                output.unicodeScalars.append(contentsOf: view[copied..<cursor])
-                output.unicodeScalars.append(marker.scalar)
-                copied = cursor
+            for (index, scalar) in scalars.enumerated() {
+                if let marker = pending[index] { UTF8.encode(marker.scalar) { output.append($0) } }
+                UTF8.encode(scalar) { output.append($0) }
             }
-            output.unicodeScalars.append(contentsOf: view[copied...])
         }
-        return changed ? output : nil
+        return changed ? String(decoding: output, as: UTF8.self) : nil
     }
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {
