@@ -67,7 +67,7 @@ public struct OutputFolder: Sendable {
             if hadOutput { try? fileManager.moveItem(at: retired, to: output) }
             throw error
         }
-        if hadOutput { try? fileManager.removeItem(at: retired) }
+        if hadOutput { TreeRemoval.remove(retired.path) }
     }
 
     public func discard() {
