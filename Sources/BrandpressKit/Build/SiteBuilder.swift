@@ -36,6 +36,14 @@ public enum SiteBuilder {
 
         let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
         let cacheLoad = BackgroundResult { cacheFile.flatMap(BuildCache.load(from:)) }
+        let folder = OutputFolder(output: layout.output)
+        // Whether the previous output is still what the cache describes: its files' metadata, walked
+        // beside the reading of the pages (after a killed build's leftovers are put right).
+        var previousOutputFingerprint: BackgroundResult<UInt64?>?
+        if !options.checkOnly, cacheFile != nil {
+            folder.recoverLeftovers()
+            previousOutputFingerprint = BackgroundResult { BuildFingerprint.output(of: layout.output) }
+        }
 
         stage("checked whether anything changed")
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
@@ -84,10 +92,9 @@ public enum SiteBuilder {
         }
 
         options.progress?("writing \(jobs.count) pages")
-        let folder = OutputFolder(output: layout.output)
-        folder.recoverLeftovers()
+        if previousOutputFingerprint == nil { folder.recoverLeftovers() }
         let previous = cache.flatMap { cache in
-            cache.outputFingerprint == BuildFingerprint.output(of: layout.output) ? PreviousOutput(folder: layout.output, records: cache.outputs) : nil
+            cache.outputFingerprint == previousOutputFingerprint?.wait() ? PreviousOutput(folder: layout.output, records: cache.outputs) : nil
         }
         let indexedModel = model
         var search: BackgroundResult<SearchBuild>?
