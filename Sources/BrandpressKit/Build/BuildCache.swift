@@ -42,17 +42,16 @@ struct BuildCache {
     /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
     var outputFingerprint: UInt64 = 0
 
-    static let formatVersion = "brandpress-build-cache-2"
+    static let formatVersion = "brandpress-build-cache-3"
 
     init() {}
 
     /// What a finished build keeps: `printViews` per handbook, `outputs` of pages and of copied files.
-    init(markdown: [String: MarkdownEntry], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: SearchState?, outputFingerprint: UInt64) {
+    init(markdown: [String: MarkdownEntry], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: SearchState?) {
         self.markdown = markdown
         self.printViews = printViews.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
         self.outputs = outputs.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
         self.search = search
-        self.outputFingerprint = outputFingerprint
     }
 
     static func file(in folder: URL, output: URL) -> URL {
@@ -62,8 +61,7 @@ struct BuildCache {
     static func load(from file: URL) -> BuildCache? {
         guard var reader = CacheFile.reader(file, format: formatVersion) else { return nil }
         var cache = BuildCache()
-        guard let fingerprint = reader.uint64(),
-              let markdown = reader.array(Self.readMarkdownEntry),
+        guard let markdown = reader.array(Self.readMarkdownEntry),
               let printViews = reader.array({ reader -> (String, PrintEntry)? in
                   guard let path = reader.string(), let key = reader.uint64(), let html = reader.string() else { return nil }
                   return (path, PrintEntry(key: key, html: html))
@@ -77,7 +75,7 @@ struct BuildCache {
             guard let search = SearchState.read(&reader) else { return nil }
             cache.search = search
         }
-        guard reader.isAtEnd else { return nil }
+        guard let fingerprint = reader.uint64(), reader.isAtEnd else { return nil }
         cache.outputFingerprint = fingerprint
         cache.markdown = Dictionary(markdown, uniquingKeysWith: { first, _ in first })
         cache.printViews = Dictionary(printViews, uniquingKeysWith: { first, _ in first })
@@ -85,14 +83,18 @@ struct BuildCache {
         return cache
     }
 
-    func store(to file: URL) {
-        CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
+    /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
+    /// written; without it (nil) no cache is kept, as the next build could not trust the output.
+    func store(to file: URL, outputFingerprint: () -> UInt64?) {
+        let stored = CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
             try write(to: &writer, flush: flush)
+            guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
+            writer.write(fingerprint)
         }
+        if !stored { Self.remove(file) }
     }
 
     private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
-        writer.write(outputFingerprint)
         writer.write(markdown.count)
         for (path, entry) in markdown {
             writer.write(path)

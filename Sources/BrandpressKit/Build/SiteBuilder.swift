@@ -125,16 +125,14 @@ public enum SiteBuilder {
             FileWriting.syncFileSystem(of: folder.staging)
             try folder.commit()
             stage("swapped the new output in")
-            let outputHash = BuildFingerprint.output(of: layout.output)
-            if let fingerprint, fingerprint.settled, let outputHash {
-                BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
-            }
-            if let cacheFile, let outputHash {
+            // The new output's fingerprint is walked while the build cache is written.
+            let outputHash = BackgroundResult { BuildFingerprint.output(of: layout.output) }
+            if let cacheFile {
                 BuildCache(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
-                           outputs: [pages.records, copies.records], search: searchBuild.state, outputFingerprint: outputHash).store(to: cacheFile)
-            } else if let cacheFile {
-                // Without the output's fingerprint the next build could not trust its files.
-                BuildCache.remove(cacheFile)
+                           outputs: [pages.records, copies.records], search: searchBuild.state).store(to: cacheFile) { outputHash.wait() }
+            }
+            if let fingerprint, fingerprint.settled, let outputHash = outputHash.wait() {
+                BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
             stage("recorded the output and the build cache")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)

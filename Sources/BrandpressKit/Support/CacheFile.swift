@@ -25,12 +25,14 @@ enum CacheFile {
     /// Writes `file` through a temporary file renamed over it, so that no reader sees half of one.
     /// `fill` writes the body and calls `flush` now and then: a megabyte at a time goes to disk, so
     /// a large cache is never all in memory.
-    static func replace(_ file: URL, format: String, _ fill: (inout ByteWriter, _ flush: (inout ByteWriter) throws -> Void) throws -> Void) {
+    /// False when nothing was written: the folder is not writable, or `fill` threw.
+    @discardableResult
+    static func replace(_ file: URL, format: String, _ fill: (inout ByteWriter, _ flush: (inout ByteWriter) throws -> Void) throws -> Void) -> Bool {
         let folder = file.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temporary = folder.path + "/.\(file.lastPathComponent).\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { return }
+        guard fd >= 0 else { return false }
         func drain(_ writer: inout ByteWriter) throws {
             try writer.drain { try FileWriting.write(bytes: $0, fd: fd, path: temporary) }
         }
@@ -41,6 +43,10 @@ enum CacheFile {
             if writer.bytes.count >= 1 << 20 { try drain(&writer) }
         }) != nil && (try? drain(&writer)) != nil
         close(fd)
-        if !written || rename(temporary, file.path) != 0 { unlink(temporary) }
+        guard written, rename(temporary, file.path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 }
