@@ -24,8 +24,8 @@ enum CacheFile {
 
     /// Writes `file` through a temporary file renamed over it, so that no reader sees half of one.
     /// `fill` writes the body and calls `flush` now and then: a megabyte at a time goes to disk, so
-    /// a large cache is never all in memory.
-    /// False when nothing was written: the folder is not writable, or `fill` threw.
+    /// a large cache is never all in memory. Returns false when nothing was written (the folder is
+    /// not writable, or `fill` threw).
     @discardableResult
     static func replace(_ file: URL, format: String, _ fill: (inout ByteWriter, _ flush: (inout ByteWriter) throws -> Void) throws -> Void) -> Bool {
         let folder = file.deletingLastPathComponent()
