@@ -33,15 +33,19 @@ struct SearchBuild: Sendable {
     }
 
     /// From scratch, a batch of documents at a time: tokens into the postings, rows into chunks.
+    /// Runs beside page rendering, so it keeps to its own thread.
     private static func make(identity: UInt64, source: SearchDocumentSource, chunkBytes: Int, files: Files) -> SearchState {
         var postings = PostingsBuilder()
         var text = SearchTextChunks(chunkBytes: chunkBytes)
         var digests: [UInt64] = []
         for first in stride(from: 0, to: source.count, by: PostingsBuilder.batch) {
             let count = min(PostingsBuilder.batch, source.count - first)
-            let documents = ParallelMap.map(count: count) { source.document(first + $0) }
-            postings.add(ParallelMap.map(count: count) { SearchIndex.tokenCodes(of: documents[$0]) }, firstDocument: first)
-            digests += ParallelMap.map(count: count) { source.digest(first + $0) }
+            // On this thread only: the pages render on every core meanwhile, and the search's short-lived
+            // allocations spread over their threads raised a 10,000-page build's peak from 186 to 284 MiB
+            // for 0.2 s less.
+            let documents = (0..<count).map { source.document(first + $0) }
+            postings.add(documents.map(SearchIndex.tokenCodes), firstDocument: first)
+            digests += (0..<count).map { source.digest(first + $0) }
             for document in documents {
                 if let (path, data) = text.add(document, boundaryHash: SearchChunks.boundaryHash(of: document)) { files.emit(path, data) }
             }
