@@ -95,13 +95,7 @@ struct MetadataHash {
             add("missing:" + path)
             return errno == ENOENT
         }
-        guard let directory = opendir(path) else { return false }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(directory)
+        guard let names = DirectoryListing.names(in: path) else { return false }
         for name in names.sorted() {
             let child = path + "/" + name
             guard lstat(child, &info) == 0 else { return false }

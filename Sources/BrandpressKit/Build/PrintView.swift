@@ -9,9 +9,11 @@ enum PrintView {
         return "print-" + stem.replacingOccurrences(of: "/", with: "-")
     }
 
-    /// The print view's HTML of every page of the handbook, by page index, and what the build cache keeps of it.
+    /// The print view's HTML of every page of the handbook, by page index, what the build cache keeps
+    /// of it, and a key of all its pages' keys in reading order (what `print.html` is made from).
     static func render(_ handbook: Handbook, model: SiteModel, resolver: LinkResolver, options: MarkdownOptions,
-                       keys: MarkdownCacheKeys, cached: [String: BuildCache.PrintEntry]) -> (html: [Int: String], entries: [String: BuildCache.PrintEntry]) {
+                       keys: MarkdownCacheKeys, cached: [String: BuildCache.PrintEntry])
+        -> (html: [Int: String], entries: [String: BuildCache.PrintEntry], key: UInt64) {
         let inBook = Set(handbook.readingOrder)
         let pages = handbook.readingOrder
         var book = StableHash()
@@ -30,8 +32,11 @@ enum PrintView {
             }
             return BuildCache.PrintEntry(key: key, html: prefixHeadingIDs(result.html, with: prefix + "-"))
         }
+        var key = StableHash()
+        for entry in rendered { key.add(entry.key) }
         return (Dictionary(uniqueKeysWithValues: zip(pages, rendered.map(\.html))),
-                Dictionary(zip(pages.map { model.pages[$0].path }, rendered), uniquingKeysWith: { first, _ in first }))
+                Dictionary(zip(pages.map { model.pages[$0].path }, rendered), uniquingKeysWith: { first, _ in first }),
+                key.value)
     }
 
     /// Heading ids are the only ids brandpress writes into page bodies.

@@ -47,7 +47,7 @@ struct SearchBuild: Sendable {
             postings.add(documents.map(SearchIndex.tokenCodes), firstDocument: first)
             digests += (0..<count).map { source.digest(first + $0) }
             for document in documents {
-                if let (path, data) = text.add(document, boundaryHash: SearchChunks.boundaryHash(of: document)) { files.emit(path, data) }
+                if let (path, data) = text.add(document) { files.emit(path, data) }
             }
         }
         if let (path, data) = text.finish() { files.emit(path, data) }
@@ -60,7 +60,7 @@ struct SearchBuild: Sendable {
     /// The previous index with the changed documents taken out and put in again; returns the new
     /// state and the files to keep.
     private static func patch(_ previous: SearchState, source: SearchDocumentSource, chunkBytes: Int, files: Files) -> (SearchState, [String]) {
-        let boundaryHashes = source.urls.map(StableHash.of)
+        let boundaryHashes = source.urls.map(SearchChunks.boundaryHash(url:))
         let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
         let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
 

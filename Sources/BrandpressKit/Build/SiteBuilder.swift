@@ -37,13 +37,10 @@ public enum SiteBuilder {
         let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
         let cacheLoad = BackgroundResult { cacheFile.flatMap(BuildCache.load(from:)) }
         let folder = OutputFolder(output: layout.output)
+        if !options.checkOnly { folder.recoverLeftovers() }
         // Whether the previous output is still what the cache describes: its files' metadata, walked
-        // beside the reading of the pages (after a killed build's leftovers are put right).
-        var previousOutputFingerprint: BackgroundResult<UInt64?>?
-        if !options.checkOnly, cacheFile != nil {
-            folder.recoverLeftovers()
-            previousOutputFingerprint = BackgroundResult { BuildFingerprint.output(of: layout.output) }
-        }
+        // beside the reading of the pages.
+        let previousOutputFingerprint = options.checkOnly || cacheFile == nil ? nil : BackgroundResult { BuildFingerprint.output(of: layout.output) }
 
         stage("checked whether anything changed")
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
@@ -92,7 +89,6 @@ public enum SiteBuilder {
         }
 
         options.progress?("writing \(jobs.count) pages")
-        if previousOutputFingerprint == nil { folder.recoverLeftovers() }
         let previous = cache.flatMap { cache in
             cache.outputFingerprint == previousOutputFingerprint?.wait() ? PreviousOutput(folder: layout.output, records: cache.outputs) : nil
         }
@@ -107,13 +103,8 @@ public enum SiteBuilder {
                     try data.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(sitePath)) }
                 }
             }
-            let printKeys = zip(publications.handbooks, printContents).map { handbook, print in
-                var hash = StableHash()
-                for index in handbook.readingOrder { hash.add(print.entries[model.pages[index].path]?.key ?? 0) }
-                return hash.value
-            }
             let keys = JobInputKeys.make(site: site, jobs: jobs, templateForJob: templateForJob, markdown: markdownKeys,
-                                         printKeys: printKeys, templates: templates.digest, injection: options.pageInjection)
+                                         printKeys: printContents.map(\.key), templates: templates.digest, injection: options.pageInjection)
             let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: templateForJob, outputs: outputs,
                                       folder: folder, injection: options.pageInjection, previous: previous)
             let copies = try copyFiles(model: model, layout: layout, folder: folder, previous: previous)

@@ -30,8 +30,9 @@ struct SearchChunks {
         return chunks.starts
     }
 
-    static func boundaryHash(of document: SearchDocument) -> UInt64 {
-        StableHash.of(document.url)
+    /// What decides whether a chunk may end after a document: its address.
+    static func boundaryHash(url: String) -> UInt64 {
+        StableHash.of(url)
     }
 }
 
@@ -47,11 +48,11 @@ struct SearchTextChunks {
     }
 
     /// Adds the next document; the finished chunk's file when the chunk ends with it.
-    mutating func add(_ document: SearchDocument, boundaryHash: UInt64) -> (path: String, data: Data)? {
+    mutating func add(_ document: SearchDocument) -> (path: String, data: Data)? {
         let row = SearchIndexFiles.row(document)
         rowSizes.append(row.utf8.count)
         rows.append(row)
-        return chunks.add(rowSize: row.utf8.count, boundaryHash: boundaryHash) ? finish() : nil
+        return chunks.add(rowSize: row.utf8.count, boundaryHash: SearchChunks.boundaryHash(url: document.url)) ? finish() : nil
     }
 
     /// The last chunk's file, when it holds any row.

@@ -25,7 +25,7 @@ public struct SearchIndexFiles {
         for (path, data) in Self.shardFiles(tokens: index.tokens, postings: index.postings, shardCount: shardCount, only: nil) { files[path] = data }
         var text = SearchTextChunks(chunkBytes: chunkBytes)
         for document in index.documents {
-            if let (path, data) = text.add(document, boundaryHash: SearchChunks.boundaryHash(of: document)) { files[path] = data }
+            if let (path, data) = text.add(document) { files[path] = data }
         }
         if let (path, data) = text.finish() { files[path] = data }
         chunkStarts = text.starts

@@ -15,7 +15,7 @@ enum TreeRemoval {
             unlink(path)
             return
         }
-        let entries = names(in: path)
+        let entries = DirectoryListing.names(in: path) ?? []
         _ = ParallelMap.map(count: entries.count) { removeEntry(path + "/" + entries[$0]) }
         rmdir(path)
     }
@@ -24,21 +24,10 @@ enum TreeRemoval {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if info.st_mode & S_IFMT == S_IFDIR {
-            for name in names(in: path) { removeEntry(path + "/" + name) }
+            for name in DirectoryListing.names(in: path) ?? [] { removeEntry(path + "/" + name) }
             rmdir(path)
         } else {
             unlink(path)
         }
-    }
-
-    private static func names(in folder: String) -> [String] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
     }
 }
