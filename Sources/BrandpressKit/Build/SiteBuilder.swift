@@ -69,7 +69,8 @@ public enum SiteBuilder {
             PrintView.render($0, model: model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.printViews ?? [:])
         }
         stage("assembled the publications")
-        let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents.map(\.html))
+        let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents.map(\.html),
+                               fragments: SharedFragments(templates: templates))
         let jobs = site.jobs()
         let (templateForJob, templateChoiceProblems) = chooseTemplates(for: jobs, site: site, templates: templates, layout: layout)
         diagnostics += templateChoiceProblems

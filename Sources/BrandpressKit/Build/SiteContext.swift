@@ -7,9 +7,12 @@ public struct SiteContext: Sendable {
     public var printContents: [[Int: String]]
     /// Section folders by their output folder (`handbook/basics` → `handbook/01-basics`), for breadcrumbs.
     public var sectionsByOutputDirectory: [String: String]
+    /// Renders the partials pages share; nil where nothing is rendered.
+    public var fragments: SharedFragments?
 
-    public init(model: SiteModel, publications: Publications, resolver: LinkResolver, printContents: [[Int: String]]) {
+    public init(model: SiteModel, publications: Publications, resolver: LinkResolver, printContents: [[Int: String]], fragments: SharedFragments? = nil) {
         self.model = model
+        self.fragments = fragments
         self.publications = publications
         self.resolver = resolver
         self.printContents = printContents

@@ -25,12 +25,17 @@ enum TemplateInputDigest {
             hash.add(4)
             hash.add(number.bitPattern)
         case let values as [String: Any]:
+            // The entries in any order: each is hashed alone and the results are summed.
+            var sum: UInt64 = 0
+            for (key, value) in values {
+                var entry = StableHash()
+                entry.add(key)
+                guard add(value, to: &entry) else { return false }
+                sum &+= entry.finalized
+            }
             hash.add(5)
             hash.add(values.count)
-            for key in values.keys.sorted() {
-                hash.add(key)
-                guard add(values[key]!, to: &hash) else { return false }
-            }
+            hash.add(sum)
         case let values as [Any]:
             hash.add(6)
             hash.add(values.count)

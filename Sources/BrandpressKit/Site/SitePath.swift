@@ -53,18 +53,33 @@ public enum SitePath {
     }
 
     /// The same, with the linking page's folders already split (pages make hundreds of links).
+    /// Works on UTF-8 bytes: folders match when their bytes do.
     public static func relativeURL(fromDirectory fromParts: [Substring], to target: String) -> String {
-        let targetParts = target.split(separator: "/", omittingEmptySubsequences: false)
-        var common = 0
-        while common < fromParts.count, common < targetParts.count - 1, fromParts[common] == targetParts[common] {
-            common += 1
+        var target = target
+        return target.withUTF8 { bytes in
+            var common = 0
+            var start = 0
+            // The last part is the file name, so only parts that a slash ends can be shared folders.
+            while common < fromParts.count, let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")),
+                  fromParts[common].utf8.elementsEqual(bytes[start..<slash]) {
+                common += 1
+                start = slash + 1
+            }
+            let climbs = fromParts.count - common
+            var url: [UInt8] = []
+            url.reserveCapacity(climbs * 3 + (bytes.count - start) * 3)
+            for _ in 0..<climbs { url.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")]) }
+            for byte in bytes[start...] {
+                if isUnreserved(byte) || byte == UInt8(ascii: "/") {
+                    url.append(byte)
+                } else {
+                    url.append(UInt8(ascii: "%"))
+                    url.append(hexDigits[Int(byte >> 4)])
+                    url.append(hexDigits[Int(byte & 0xF)])
+                }
+            }
+            return String(decoding: url, as: UTF8.self)
         }
-        var url = String(repeating: "../", count: fromParts.count - common)
-        for (offset, part) in targetParts[common...].enumerated() {
-            if offset > 0 { url += "/" }
-            url += percentEncode(part)
-        }
-        return url
     }
 
     /// `../../` for a page two folders deep, `""` at the top: what templates put before site-wide URLs.
@@ -75,7 +90,6 @@ public enum SitePath {
     /// Percent-encodes one path segment: everything but unreserved ASCII and a few safe marks.
     public static func percentEncode<S: StringProtocol>(_ segment: S) -> String {
         if segment.utf8.allSatisfy(isUnreserved) { return String(segment) }
-        let hexDigits = Array("0123456789ABCDEF".utf8)
         var result: [UInt8] = []
         result.reserveCapacity(segment.utf8.count * 3)
         for byte in segment.utf8 {
@@ -89,6 +103,8 @@ public enum SitePath {
         }
         return String(decoding: result, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {

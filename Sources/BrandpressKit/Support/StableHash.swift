@@ -8,6 +8,18 @@ struct StableHash {
         value ^= value >> 29
     }
 
+    /// The value with every bit of it spread over all bits (MurmurHash3's finalizer), so that values
+    /// can be summed without their low bits adding up alike.
+    var finalized: UInt64 {
+        var word = value
+        word ^= word >> 33
+        word &*= 0xFF51_AFD7_ED55_8CCD
+        word ^= word >> 33
+        word &*= 0xC4CE_B9FE_1A85_EC53
+        word ^= word >> 33
+        return word
+    }
+
     mutating func add(_ number: UInt64) {
         mix(number)
     }

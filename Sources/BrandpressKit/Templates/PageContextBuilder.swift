@@ -39,18 +39,8 @@ struct PageContextBuilder {
     // MARK: - Every page
 
     func common() -> [String: Any] {
-        let config = model.config
-        var siteValues: [String: Any] = [
-            "title": config.title, "language": config.language, "primaryColor": config.primaryColor,
-            "accentColor": config.accentColor, "generator": "brandpress",
-        ]
-        for (key, value) in [("description", config.description), ("organisation", config.organisation), ("footer", config.footer)] where !value.isEmpty {
-            siteValues[key] = value
-        }
-        // A 404 page is served at any depth, so it can only use absolute URLs, when the site has them.
-        let root = job == .notFound ? (config.baseURL ?? "") : SitePath.rootPrefix(for: outputPath)
         var context: [String: Any] = [
-            "site": siteValues,
+            "site": siteValues(),
             "root": root,
             "assets": root + "assets/",
             "homeURL": job == .notFound ? root + "index.html" : url("index.html"),
@@ -71,6 +61,34 @@ struct PageContextBuilder {
         context["hasBreadcrumbs"] = !crumbs.isEmpty
         context["prev"] = false
         context["next"] = false
+        return context
+    }
+
+    /// `site`: the settings of `site.yml`.
+    func siteValues() -> [String: Any] {
+        let config = model.config
+        var values: [String: Any] = [
+            "title": config.title, "language": config.language, "primaryColor": config.primaryColor,
+            "accentColor": config.accentColor, "generator": "brandpress",
+        ]
+        for (key, value) in [("description", config.description), ("organisation", config.organisation), ("footer", config.footer)] where !value.isEmpty {
+            values[key] = value
+        }
+        return values
+    }
+
+    /// What site paths are relative to on this page.
+    var root: String {
+        // A 404 page is served at any depth, so it can only use absolute URLs, when the site has them.
+        job == .notFound ? (model.config.baseURL ?? "") : SitePath.rootPrefix(for: outputPath)
+    }
+
+    /// What a shared partial sees: its own values and the site's, but nothing of the page it is on.
+    func fragmentContext(_ values: [String: Any]) -> [String: Any] {
+        var context = values
+        context["site"] = siteValues()
+        context["root"] = root
+        context["assets"] = root + "assets/"
         return context
     }
 

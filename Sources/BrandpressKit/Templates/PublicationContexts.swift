@@ -42,18 +42,24 @@ extension PageContextBuilder {
     }
 
     func bookValues(_ handbook: Handbook, current: Int?, currentDirectory: String?) -> [String: Any] {
-        let chapters = handbook.chapters.map { chapter -> [String: Any] in
+        let renderEntries = site.fragments.map { $0.has(SharedFragments.bookTOCChapter) } ?? false
+        let chapters = handbook.chapters.enumerated().map { chapterIndex, chapter -> [String: Any] in
+            // Every entry has a `number`, empty when unnumbered: Mustache would otherwise find the chapter's.
             let sections = chapter.sections.map { section -> [String: Any] in
-                var values: [String: Any] = ["title": section.title, "url": url(section.outputPath), "current": section.page == current]
-                if let number = section.number { values["number"] = number }
-                return values
+                ["title": section.title, "url": url(section.outputPath), "current": section.page == current, "number": section.number ?? ""]
             }
             let isCurrent = (current != nil && chapter.page == current) || (currentDirectory != nil && chapter.directory == currentDirectory)
+            let isOpen = isCurrent || chapter.sections.contains { $0.page == current }
             var values: [String: Any] = [
                 "title": chapter.title, "url": url(chapter.outputPath), "current": isCurrent,
-                "open": isCurrent || chapter.sections.contains { $0.page == current }, "sections": sections,
+                "open": isOpen, "sections": sections, "number": chapter.number ?? "",
             ]
-            if let number = chapter.number { values["number"] = number }
+            if renderEntries, let fragments = site.fragments {
+                // A closed chapter's entry depends only on the chapter and this page's folder.
+                let key = isOpen ? nil : SharedFragments.Key(partial: SharedFragments.bookTOCChapter,
+                                                             scope: "\(handbook.directory)\u{0}\(chapterIndex)\u{0}\(SitePath.directory(of: outputPath))")
+                values["tocEntry"] = fragments.render(SharedFragments.bookTOCChapter, context: fragmentContext(values), sharedAs: key)
+            }
             return values
         }
         return ["title": handbook.title, "url": url(handbook.outputPath), "printURL": url(handbook.printPath), "chapters": chapters]

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import BrandpressKit
+
+/// A handbook's table of contents is made of chapter entries rendered once per folder and shared by
+/// the pages in it; the pages must be what rendering every entry on every page gives.
+@Suite struct SharedFragmentsTests {
+    static let chapterEntry = """
+        <li{{#open}} class="open"{{/open}}><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>[{{number}}]{{title}}</a>\
+        <ol>{{#sections}}<li><a href="{{url}}"{{#current}} aria-current="page"{{/current}}>[{{number}}]{{title}}</a></li>{{/sections}}</ol>\
+        <img src="{{assets}}mark.svg" alt="{{site.title}}"></li>
+        """
+
+    static let content: [String: String] = [
+        "Content/site.yml": "title: 示例站\n",
+        "Content/book/_index.md": "---\ntitle: 手册\nkind: handbook\n---\n",
+        "Content/book/01-a/_index.md": "# 第一\n",
+        "Content/book/01-a/01-x.md": "# 一一\n",
+        "Content/book/01-a/02-y.md": "# 一二\n",
+        "Content/book/02-b/_index.md": "# 第二\n",
+        "Content/book/02-b/01-z.md": "# 二一\n",
+        "Content/book/03-page.md": "# 单页一章\n",
+        "Content/guide/_index.md": "---\ntitle: 指南\nkind: handbook\nnumbering: {chapter: chinese, section: none}\n---\n",
+        "Content/guide/01-a/_index.md": "# 甲\n",
+        "Content/guide/01-a/01-x.md": "# 甲一\n",
+        "Content/guide/02-b/_index.md": "# 乙\n",
+        "Content/guide/02-b/01-x.md": "# 乙一\n",
+    ]
+
+    static func templates(tocPartials: [String: String]) -> [String: String] {
+        var templates = TemporaryProject.minimalTemplates
+        templates["Templates/handbook.mustache"] = "{{<base}}{{$main}}{{>partials/book-toc}}{{/main}}{{/base}}"
+        templates["Templates/handbook-page.mustache"] = "{{<base}}{{$main}}{{>partials/book-toc}}{{/main}}{{/base}}"
+        return templates.merging(tocPartials) { _, new in new }
+    }
+
+    @Test func sharedChapterEntriesGiveThePagesThatInlineEntriesGive() throws {
+        let shared = try TemporaryProject(Self.content, templates: Self.templates(tocPartials: [
+            "Templates/partials/book-toc.mustache": "<ol>{{#book.chapters}}{{{tocEntry}}}{{/book.chapters}}</ol>",
+            "Templates/partials/book-toc-chapter.mustache": Self.chapterEntry,
+        ]))
+        let inline = try TemporaryProject(Self.content, templates: Self.templates(tocPartials: [
+            "Templates/partials/book-toc.mustache": "<ol>{{#book.chapters}}\(Self.chapterEntry){{/book.chapters}}</ol>",
+        ]))
+        #expect(shared.build().succeeded)
+        #expect(inline.build().succeeded)
+        let sharedPages = shared.tree().filter { $0.key.hasPrefix("book/") || $0.key.hasPrefix("guide/") }
+        let inlinePages = inline.tree().filter { $0.key.hasPrefix("book/") || $0.key.hasPrefix("guide/") }
+        #expect(sharedPages.count == 14)  // 12 pages and the two print views
+        #expect(Set(sharedPages.keys) == Set(inlinePages.keys))
+        for (path, data) in sharedPages {
+            #expect(data == inlinePages[path], "\(path) differs")
+        }
+    }
+
+    @Test func eachPageMarksItselfAndLinksRelativeToItsFolder() throws {
+        let project = try TemporaryProject(Self.content, templates: Self.templates(tocPartials: [
+            "Templates/partials/book-toc.mustache": "<ol>{{#book.chapters}}{{{tocEntry}}}{{/book.chapters}}</ol>",
+            "Templates/partials/book-toc-chapter.mustache": Self.chapterEntry,
+        ]))
+        #expect(project.build().succeeded)
+        let section = try #require(project.output("book/a/y.html"))
+        #expect(section.contains(#"<li class="open"><a href="index.html">[第一章]第一</a>"#))
+        #expect(section.contains(#"<a href="y.html" aria-current="page">[1.2]一二</a>"#))
+        #expect(section.components(separatedBy: #"aria-current="page">["#).count == 2)
+        #expect(section.contains(#"<li><a href="../b/index.html">[第二章]第二</a><ol><li><a href="../b/z.html">[2.1]二一</a>"#))
+        #expect(section.contains(#"<img src="../../assets/mark.svg" alt="示例站">"#))
+        let otherFolder = try #require(project.output("book/b/z.html"))
+        #expect(otherFolder.contains(#"<li><a href="../a/index.html">[第一章]第一</a>"#))
+        #expect(otherFolder.contains(#"<a href="../page.html">[第三章]单页一章</a>"#))
+        // Sections of a handbook numbered `section: none` show no number, not their chapter's.
+        let unnumbered = try #require(project.output("guide/b/x.html"))
+        #expect(unnumbered.contains(#"<a href="x.html" aria-current="page">[]乙一</a>"#))
+        #expect(unnumbered.contains(#"<a href="../a/x.html">[]甲一</a>"#))
+    }
+}
