@@ -27,8 +27,9 @@ public final class PreviewServer: Sendable {
     }
 
     /// Waits until the server accepts connections and returns its port.
-    public func waitUntilListening() async throws -> UInt16 {
-        try await server.waitUntilListening()
+    /// FlyingFox gives up after 5 s by default, which a busy machine (a full test run on two cores) can exceed.
+    public func waitUntilListening(timeout: TimeInterval = 60) async throws -> UInt16 {
+        try await server.waitUntilListening(timeout: timeout)
         guard case .ip4(_, let port)? = await server.listeningAddress else { return 0 }
         return port
     }

@@ -50,12 +50,14 @@ enum CJKFriendlyEmphasisPlanner {
         var changed = false
         var output: [UInt8] = []
         output.reserveCapacity(source.utf8.count + 64)
-        for (number, line) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // Lines split on bytes: splitting the String would find grapheme clusters first.
+        for (number, lineBytes) in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
             if number > 0 { output.append(UInt8(ascii: "\n")) }
-            guard line.utf8.contains(where: isDelimiter) else {
-                output.append(contentsOf: line.utf8)
+            guard lineBytes.contains(where: isDelimiter) else {
+                output.append(contentsOf: lineBytes)
                 continue
             }
+            let line = Substring(lineBytes)
             let scalars = Array(line.unicodeScalars)
             // Keyed by position: two adjacent runs that both want a marker between them share one
             // (it is punctuation then, see `markerOptions`).

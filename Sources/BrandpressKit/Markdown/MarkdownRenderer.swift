@@ -191,16 +191,23 @@ private struct DocumentPass {
 
     /// The text of the fragments whose HTML a custom node holds: those at the head of `fragments`.
     private mutating func takeFragmentText(for node: OpaquePointer, isBlock: Bool) -> String {
-        let html = cmark_node_get_on_enter(node).map { String(cString: $0) } ?? ""
-        var searchStart = html.startIndex
+        let html = cmark_node_get_on_enter(node).map(UnsafeRawPointer.init)
+        let length = html.map { strlen($0.assumingMemoryBound(to: CChar.self)) } ?? 0
+        var searchStart = 0
         var texts: [String] = []
         while let first = fragments.first {
             if first.html.isEmpty {
                 fragments.removeFirst()
                 continue
             }
-            guard let found = html.range(of: first.html, range: searchStart..<html.endIndex) else { break }
-            searchStart = found.upperBound
+            var fragment = first.html
+            let found = fragment.withUTF8 { needle -> Int? in
+                guard let html, let match = ByteSearch.firstOffset(of: UnsafeRawBufferPointer(needle),
+                                                                  in: UnsafeRawBufferPointer(start: html + searchStart, count: length - searchStart)) else { return nil }
+                return searchStart + match + needle.count
+            }
+            guard let found else { break }
+            searchStart = found
             texts.append(first.text)
             fragments.removeFirst()
         }

@@ -1,0 +1,23 @@
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
+
+/// Finding bytes in bytes with memchr and memcmp: Foundation's `range(of:)` compares characters.
+enum ByteSearch {
+    /// The offset of the first `needle` in `haystack`, or nil; an empty needle is at 0.
+    static func firstOffset(of needle: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard let base = haystack.baseAddress, let needleBase = needle.baseAddress, needle.count <= haystack.count else { return nil }
+        var offset = 0
+        let lastStart = haystack.count - needle.count
+        while offset <= lastStart {
+            guard let hit = memchr(base + offset, Int32(first), lastStart - offset + 1) else { return nil }
+            let start = UnsafeRawPointer(hit) - base
+            if memcmp(base + start, needleBase, needle.count) == 0 { return start }
+            offset = start + 1
+        }
+        return nil
+    }
+}
