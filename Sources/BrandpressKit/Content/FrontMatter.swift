@@ -75,7 +75,7 @@ public struct FrontMatter: Sendable {
                     problem(entry, "'tags' must be a list, like `tags: [安全生产, 技术创新]` or one `- tag` per line")
                     continue
                 }
-                matter.tags = items.compactMap { $0.scalar?.string.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                matter.tags = items.compactMap { $0.scalar?.string.trimmingWhitespace() }.filter { !$0.isEmpty }
             default:
                 matter.fields[entry.key] = FieldValue(value)
             }

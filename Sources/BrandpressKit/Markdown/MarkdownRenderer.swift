@@ -153,7 +153,7 @@ private struct DocumentPass {
                     if options.siteExtensions {
                         let level = Int(cmark_node_get_heading_level(node))
                         let id = headingIDs.makeID(for: headingText)
-                        headings.append(Heading(level: level, id: id, text: headingText.trimmingCharacters(in: .whitespaces)))
+                        headings.append(Heading(level: level, id: id, text: headingText.trimmingWhitespace()))
                         headingNodes.append(node)
                     }
                     if collectText { plainText += "\n" }
@@ -165,7 +165,7 @@ private struct DocumentPass {
                         firstParagraphText = firstParagraphText ?? ""
                     } else {
                         paragraphDepth -= 1
-                        let text = firstParagraphText?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                        let text = firstParagraphText?.trimmingWhitespace(andNewlines: true) ?? ""
                         if !text.isEmpty { firstParagraph = text }
                         firstParagraphText = nil
                     }
@@ -281,7 +281,7 @@ private struct DocumentPass {
     }
 
     static func hasScheme(_ destination: String, _ scheme: String) -> Bool {
-        destination.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix(scheme + ":")
+        destination.trimmingWhitespace().lowercased().hasPrefix(scheme + ":")
     }
 
     static func softBreakJoins(_ node: OpaquePointer) -> Bool {

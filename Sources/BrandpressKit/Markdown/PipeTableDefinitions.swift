@@ -8,7 +8,7 @@ enum PipeTableDefinitions {
     static func bracketedTexts(in texts: [String]) -> [String] {
         var labels: [String] = []
         var seen: Set<String> = []
-        for text in texts where text.contains("[") {
+        for text in texts where text.utf8.contains(UInt8(ascii: "[")) {
             var current: String?
             var escaped = false
             for character in text {
@@ -38,7 +38,7 @@ enum PipeTableDefinitions {
 
     /// `[label]: <url> "title"` lines for the labels the page defines; empty when none.
     static func markdown(for labels: [String], source: String) -> String {
-        guard !labels.isEmpty, source.contains("]:") else { return "" }
+        guard !labels.isEmpty, ByteSearch.contains("]:", in: source) else { return "" }
         // Definitions apply to the whole document, so probes placed before the page see them all,
         // and a blank line keeps them apart from the page's first block.
         var probe = labels.map { "[\($0)]\n\n" }.joined() + source

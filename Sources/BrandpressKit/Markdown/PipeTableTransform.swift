@@ -8,7 +8,7 @@ enum PipeTableTransform {
         guard source.utf8.contains(UInt8(ascii: "|")) else { return }
         let candidates = multiLineBlocks(in: document)
         guard !candidates.isEmpty else { return }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
         let blocks = candidates.compactMap { PipeTableBlock(node: $0, sourceLines: lines) }
         guard !blocks.isEmpty else { return }
         let labels = PipeTableDefinitions.bracketedTexts(in: blocks.flatMap(\.inlineTexts))
@@ -17,7 +17,7 @@ enum PipeTableTransform {
             block.replaceNode { markdown, line in
                 guard !markdown.isEmpty else { return "" }
                 // Cells are rendered as separate documents, which need the page's link definitions.
-                let text = definitions.isEmpty || !markdown.contains("[") ? markdown : markdown + "\n\n" + definitions
+                let text = definitions.isEmpty || !markdown.utf8.contains(UInt8(ascii: "[")) ? markdown : markdown + "\n\n" + definitions
                 return renderCell(text, line)
             }
         }
@@ -58,7 +58,7 @@ private struct PipeTableBlock {
                 ? containers.firstLine(raw, contentColumn: firstColumn)
                 : containers.continuationLine(raw))
         }
-        guard lines.contains(where: { $0.text.contains("|") }),
+        guard lines.contains(where: { $0.text.utf8.contains(UInt8(ascii: "|")) }),
               let segments = PipeTableLayout.segments(of: lines)
         else { return nil }
 

@@ -12,17 +12,17 @@ enum SearchJSON {
     static func numbers(_ items: [Int]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         bytes.reserveCapacity(items.count * 3 + 2)
-        var digits: [UInt8] = []
         for (offset, item) in items.enumerated() {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
             if item < 0 { bytes.append(UInt8(ascii: "-")) }
             var rest = item.magnitude
-            digits.removeAll(keepingCapacity: true)
+            let start = bytes.count
+            // Lowest digit first, then turned round in place.
             repeat {
-                digits.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
                 rest /= 10
             } while rest > 0
-            bytes.append(contentsOf: digits.reversed())
+            bytes[start...].reverse()
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)

@@ -11,7 +11,12 @@ public enum SearchTokenizer {
     /// character, keeping a character whose lower case is longer in UTF-16 (so offsets in the folded
     /// text are offsets in the original, which `search.js` needs for `<mark>`).
     public static func normalize(_ text: String) -> String {
-        var scalars = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a String's scalars one at a time costs more than the rest.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        func append(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
+        }
         for original in text.unicodeScalars {
             var scalar = original
             switch scalar.value {
@@ -21,21 +26,21 @@ public enum SearchTokenizer {
             }
             // Han and ASCII need no Unicode tables: they are nearly all of the text.
             if isHan(scalar) || (scalar.isASCII && !(0x41...0x5A).contains(scalar.value)) {
-                scalars.append(scalar)
+                append(scalar)
                 continue
             }
             if (0x41...0x5A).contains(scalar.value) {
-                scalars.append(Unicode.Scalar(scalar.value + 0x20)!)
+                bytes.append(UInt8(scalar.value + 0x20))
                 continue
             }
             guard scalar.properties.changesWhenLowercased else {
-                scalars.append(scalar)
+                append(scalar)
                 continue
             }
             let lower = scalar.properties.lowercaseMapping
-            if lower.utf16.count == scalar.utf16.count { scalars += lower.unicodeScalars } else { scalars.append(scalar) }
+            if lower.utf16.count == scalar.utf16.count { lower.unicodeScalars.forEach(append) } else { append(scalar) }
         }
-        return String(scalars)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {

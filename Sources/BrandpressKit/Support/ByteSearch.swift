@@ -20,4 +20,12 @@ enum ByteSearch {
         }
         return nil
     }
+
+    static func contains(_ needle: String, in haystack: String) -> Bool {
+        var needle = needle
+        var haystack = haystack
+        return needle.withUTF8 { needleBytes in
+            haystack.withUTF8 { firstOffset(of: UnsafeRawBufferPointer(needleBytes), in: UnsafeRawBufferPointer($0)) != nil }
+        }
+    }
 }

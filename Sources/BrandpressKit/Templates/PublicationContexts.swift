@@ -94,7 +94,7 @@ extension PageContextBuilder {
         var values = entry(index)
         values["unit"] = false
         values["unitURL"] = false
-        if let unit = page.frontMatter.string("unit")?.trimmingCharacters(in: .whitespaces), !unit.isEmpty {
+        if let unit = page.frontMatter.string("unit")?.trimmingWhitespace(), !unit.isEmpty {
             values["unit"] = unit
             if let term = stories.units.first(where: { $0.name == unit }) { values["unitURL"] = url(term.outputPath) }
         }
