@@ -10,7 +10,7 @@ enum TemplateInputDigest {
         return add(context, to: &hash) ? hash.value : nil
     }
 
-    private static func add(_ value: Any, to hash: inout StableHash) -> Bool {
+    static func add(_ value: Any, to hash: inout StableHash) -> Bool {
         switch value {
         case let text as String:
             hash.add(1)
@@ -42,6 +42,10 @@ enum TemplateInputDigest {
             for element in values {
                 guard add(element, to: &hash) else { return false }
             }
+        case let shared as SharedValues:
+            guard let digest = shared.digest else { return false }
+            hash.add(7)
+            hash.add(digest)
         default:
             return false
         }

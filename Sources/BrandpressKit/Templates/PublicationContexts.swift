@@ -42,25 +42,28 @@ extension PageContextBuilder {
     }
 
     func bookValues(_ handbook: Handbook, current: Int?, currentDirectory: String?) -> [String: Any] {
-        let renderEntries = site.fragments.map { $0.has(SharedFragments.bookTOCChapter) } ?? false
-        let chapters = handbook.chapters.enumerated().map { chapterIndex, chapter -> [String: Any] in
-            // Every entry has a `number`, empty when unnumbered: Mustache would otherwise find the chapter's.
-            let sections = chapter.sections.map { section -> [String: Any] in
-                ["title": section.title, "url": url(section.outputPath), "current": section.page == current, "number": section.number ?? ""]
-            }
+        let renderEntries = site.fragments?.has(SharedFragments.bookTOCChapter) ?? false
+        let chapters = handbook.chapters.enumerated().map { chapterIndex, chapter -> Any in
             let isCurrent = (current != nil && chapter.page == current) || (currentDirectory != nil && chapter.directory == currentDirectory)
             let isOpen = isCurrent || chapter.sections.contains { $0.page == current }
-            var values: [String: Any] = [
-                "title": chapter.title, "url": url(chapter.outputPath), "current": isCurrent,
-                "open": isOpen, "sections": sections, "number": chapter.number ?? "",
-            ]
-            if renderEntries, let fragments = site.fragments {
-                // A closed chapter's entry depends only on the chapter and this page's folder.
-                let key = isOpen ? nil : SharedFragments.Key(partial: SharedFragments.bookTOCChapter,
-                                                             scope: "\(handbook.directory)\u{0}\(chapterIndex)\u{0}\(SitePath.directory(of: outputPath))")
-                values["tocEntry"] = fragments.render(SharedFragments.bookTOCChapter, context: fragmentContext(values), sharedAs: key)
+            func values() -> [String: Any] {
+                // Every entry has a `number`, empty when unnumbered: Mustache would otherwise find the chapter's.
+                let sections = chapter.sections.map { section -> [String: Any] in
+                    ["title": section.title, "url": url(section.outputPath), "current": section.page == current, "number": section.number ?? ""]
+                }
+                var values: [String: Any] = [
+                    "title": chapter.title, "url": url(chapter.outputPath), "current": isCurrent,
+                    "open": isOpen, "sections": sections, "number": chapter.number ?? "",
+                ]
+                if renderEntries, let fragments = site.fragments {
+                    values["tocEntry"] = fragments.render(SharedFragments.bookTOCChapter, context: fragmentContext(values))
+                }
+                return values
             }
-            return values
+            // A closed chapter's variables depend only on the chapter and this page's folder.
+            guard !isOpen, let fragments = site.fragments else { return values() }
+            let scope = "\(handbook.directory)\u{0}\(chapterIndex)\u{0}\(SitePath.directory(of: outputPath))"
+            return fragments.values(for: SharedFragments.Key(kind: "book-chapter", scope: scope), make: values)
         }
         return ["title": handbook.title, "url": url(handbook.outputPath), "printURL": url(handbook.printPath), "chapters": chapters]
     }

@@ -1,21 +1,23 @@
+import Mustache
 import Synchronization
 
-/// Partials that many pages show alike, rendered once per distinct input and shared by all render
-/// workers. A handbook page lists every chapter in its table of contents; only the chapter being read
-/// differs from the other pages in the same folder, so the other chapters' entries are rendered once
-/// per folder instead of once per page (which made long handbooks quadratic).
+/// Template variables that many pages show alike, made once per distinct input and shared by all
+/// render workers. A handbook page lists every chapter in its table of contents; only the chapter
+/// being read differs from the other pages in the same folder, so the other chapters' variables and
+/// their rendered entries are made once per folder instead of once per page (which made long
+/// handbooks quadratic).
 public final class SharedFragments: Sendable {
     /// The partial that renders one chapter's entry in a handbook's table of contents.
     static let bookTOCChapter = "partials/book-toc-chapter"
 
     struct Key: Hashable, Sendable {
-        var partial: String
-        /// What, besides the partial, the output depends on: the entry and the folder its URLs are relative to.
+        var kind: String
+        /// What the values depend on besides the site: the entry and the folder its URLs are relative to.
         var scope: String
     }
 
     let templates: TemplateSet
-    private let rendered = Mutex<[Key: String]>([:])
+    private let made = Mutex<[Key: SharedValues]>([:])
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -25,12 +27,34 @@ public final class SharedFragments: Sendable {
         templates.names.contains(partial)
     }
 
-    /// The partial rendered with `context`; with a key, a render done before under the same key is
-    /// reused, so the caller promises that the key determines `context`.
-    func render(_ partial: String, context: [String: Any], sharedAs key: Key?) -> String {
-        if let key, let done = rendered.withLock({ $0[key] }) { return done }
-        let html = templates.render(context, template: partial) ?? ""
-        if let key { rendered.withLock { $0[key] = html } }
-        return html
+    func render(_ partial: String, context: [String: Any]) -> String {
+        templates.render(context, template: partial) ?? ""
+    }
+
+    /// The values made under `key` before, or `make`'s; the caller promises that the key determines them.
+    func values(for key: Key, make: () -> [String: Any]) -> SharedValues {
+        if let done = made.withLock({ $0[key] }) { return done }
+        let values = SharedValues(make())
+        made.withLock { $0[key] = values }
+        return values
+    }
+}
+
+/// Variables shared by many pages' contexts: Mustache looks names up in them like in a dictionary,
+/// and `TemplateInputDigest` takes their digest, made once, instead of walking them for every page.
+/// Never changed after it is made, and holds only values, so any worker may read it.
+final class SharedValues: MustacheParent, @unchecked Sendable {
+    let values: [String: Any]
+    /// nil when the values hold something the digest does not know: then pages using them are always rendered.
+    let digest: UInt64?
+
+    init(_ values: [String: Any]) {
+        self.values = values
+        var hash = StableHash()
+        digest = TemplateInputDigest.add(values, to: &hash) ? hash.value : nil
+    }
+
+    func child(named name: String) -> Any? {
+        values[name]
     }
 }
