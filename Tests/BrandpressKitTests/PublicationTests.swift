@@ -162,3 +162,15 @@ import Testing
         #expect(window.map { $0.map(String.init) ?? "…" }.joined(separator: " ") == expected)
     }
 }
+
+@Suite struct PrintViewHeadingIDTests {
+    @Test(arguments: [
+        (#"<h2 id="x">甲</h2><p>乙</p><h6 id="y">丙</h6>"#, #"<h2 id="p-x">甲</h2><p>乙</p><h6 id="p-y">丙</h6>"#),
+        (#"<h7 id="x"><hr id="y"><h2 class="a" id="z"><h1 id=""#, #"<h7 id="x"><hr id="y"><h2 class="a" id="z"><h1 id="p-"#),
+        (#"<p>&lt;h2 id="x"</p><h2 id="#, #"<p>&lt;h2 id="x"</p><h2 id="#),
+        ("", ""),
+    ])
+    func prefixesOnlyHeadingIDs(_ html: String, _ expected: String) {
+        #expect(PrintView.prefixHeadingIDs(html, with: "p-") == expected)
+    }
+}

@@ -39,12 +39,29 @@ enum PrintView {
                 key.value)
     }
 
-    /// Heading ids are the only ids brandpress writes into page bodies.
+    /// Heading ids are the only ids brandpress writes into page bodies. One pass over the bytes.
     static func prefixHeadingIDs(_ html: String, with prefix: String) -> String {
-        var result = html
-        for level in 1...6 {
-            result = result.replacingOccurrences(of: "<h\(level) id=\"", with: "<h\(level) id=\"\(prefix)")
+        let opening = Array(#"<h1 id=""#.utf8)
+        let prefixBytes = Array(prefix.utf8)
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 256)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                out.append(byte)
+                index += 1
+                guard byte == UInt8(ascii: "<"), bytes.count - index >= opening.count - 1 else { continue }
+                // `<` is already copied: compare `h`, the level and ` id="`.
+                let level = bytes[index + 1]
+                guard bytes[index] == UInt8(ascii: "h"), (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(level),
+                      bytes[(index + 2)..<(index + opening.count - 1)].elementsEqual(opening[3...]) else { continue }
+                out.append(contentsOf: bytes[index..<(index + opening.count - 1)])
+                out.append(contentsOf: prefixBytes)
+                index += opening.count - 1
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return result
     }
 }

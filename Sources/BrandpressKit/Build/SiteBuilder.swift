@@ -199,9 +199,9 @@ public enum SiteBuilder {
 
     static func pageCounts(_ model: SiteModel) -> [(String, Int)] {
         var counts: [(String, Int)] = model.topSections.map { section in
-            (section.title, model.pages.filter { section.contains($0.sectionDirectory) }.count)
+            (section.title, model.pages.count { section.contains($0.sectionDirectory) })
         }
-        let other = model.pages.filter { $0.sectionDirectory.isEmpty }.count
+        let other = model.pages.count { $0.sectionDirectory.isEmpty }
         if other > 0 { counts.append(("其他", other)) }
         return counts
     }

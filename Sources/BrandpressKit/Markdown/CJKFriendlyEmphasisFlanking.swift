@@ -75,6 +75,7 @@ struct CJKFriendlyEmphasisFlanking: Hashable, Sendable {
         guard let scalar else { return true }
         switch scalar.value {
         case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20: return true
+        case 0..<0x80, 0x4E00...0x9FFF: return false  // most neighbours: no table lookup
         default: return scalar.properties.generalCategory == .spaceSeparator
         }
     }
@@ -86,6 +87,7 @@ struct CJKFriendlyEmphasisFlanking: Hashable, Sendable {
             return (0x21...0x2F).contains(scalar.value) || (0x3A...0x40).contains(scalar.value)
                 || (0x5B...0x60).contains(scalar.value) || (0x7B...0x7E).contains(scalar.value)
         }
+        if (0x4E00...0x9FFF).contains(scalar.value) { return false }  // CJK Unified Ideographs are letters (Lo)
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
              .initialPunctuation, .finalPunctuation, .otherPunctuation:
