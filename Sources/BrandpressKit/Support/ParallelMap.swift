@@ -1,6 +1,8 @@
 import Foundation
+import Synchronization
 
-/// Maps over indices on every core. Each index writes only its own slot, so no lock is needed.
+/// Maps over indices on every core. Each index writes only its own slot, so no lock is needed for
+/// the results.
 enum ParallelMap {
     static func map<T: Sendable>(count: Int, _ transform: @Sendable (Int) -> T) -> [T] {
         guard count > 0 else { return [] }
@@ -8,15 +10,37 @@ enum ParallelMap {
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
         let box = SlotBox(slots)
-        let chunk = max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
-        let chunks = (count + chunk - 1) / chunk
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunkIndex in
-            let start = chunkIndex * chunk
-            for index in start..<min(start + chunk, count) {
-                box.slots[index] = transform(index)
+        let workers = min(count, ProcessInfo.processInfo.activeProcessorCount)
+        let queue = WorkQueue(count: count, workers: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let range = queue.next() {
+                for index in range { box.slots[index] = transform(index) }
             }
         }
         return slots.map { $0! }
+    }
+}
+
+/// Hands out the indices in shrinking runs (guided scheduling): large runs first, so that workers
+/// seldom meet, and single indices at the end, so that a run of costly items (the unit and tag
+/// pages come last among the pages) is shared out instead of left to one worker while the others wait.
+private final class WorkQueue: Sendable {
+    private let taken = Mutex(0)
+    private let count: Int
+    private let workers: Int
+
+    init(count: Int, workers: Int) {
+        self.count = count
+        self.workers = workers
+    }
+
+    func next() -> Range<Int>? {
+        taken.withLock { start in
+            guard start < count else { return nil }
+            let size = max(1, (count - start) / (workers * 4))
+            defer { start += size }
+            return start..<(start + size)
+        }
     }
 }
 
