@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// A plain binary format for the build cache: little-endian integers and length-prefixed UTF-8.
 /// Tens of megabytes of rendered HTML load in milliseconds this way, where JSON takes most of a second.
 struct ByteWriter {
@@ -53,19 +57,42 @@ struct ByteWriter {
 }
 
 /// Reads what `ByteWriter` wrote; every read returns nil once the data runs out or makes no sense,
-/// so a truncated or foreign file is simply not used.
+/// so a truncated or foreign file is simply not used. Reading a file, it holds about a megabyte of
+/// it at a time, so that loading a large cache does not take its size again in memory.
 struct ByteReader {
-    private let bytes: [UInt8]
+    private var bytes: [UInt8]
     private var offset = 0
+    private let source: ByteSource?
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        source = nil
     }
 
-    var isAtEnd: Bool { offset == bytes.count }
+    init(_ source: ByteSource) {
+        bytes = []
+        self.source = source
+    }
+
+    /// What is left to read, here and in the file.
+    private var remaining: Int { bytes.count - offset + (source?.remaining ?? 0) }
+
+    var isAtEnd: Bool { remaining == 0 }
+
+    /// Whether `count` more bytes are there, reading on in the file when they are not here yet.
+    private mutating func have(_ count: Int) -> Bool {
+        if bytes.count - offset >= count { return true }
+        guard let source, remaining >= count else { return false }
+        bytes.removeSubrange(..<offset)
+        offset = 0
+        while bytes.count < count {
+            guard source.read(into: &bytes, atLeast: count - bytes.count) else { return false }
+        }
+        return true
+    }
 
     mutating func uint64() -> UInt64? {
-        guard bytes.count - offset >= 8 else { return nil }
+        guard have(8) else { return nil }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
         offset += 8
         return UInt64(littleEndian: value)
@@ -76,20 +103,20 @@ struct ByteReader {
     }
 
     mutating func bool() -> Bool? {
-        guard offset < bytes.count, bytes[offset] <= 1 else { return nil }
+        guard have(1), bytes[offset] <= 1 else { return nil }
         offset += 1
         return bytes[offset - 1] == 1
     }
 
     mutating func string() -> String? {
-        guard let count = int(), count >= 0, bytes.count - offset >= count else { return nil }
+        guard let count = int(), count >= 0, have(count) else { return nil }
         let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[offset..<offset + count]), as: UTF8.self) }
         offset += count
         return text
     }
 
     mutating func byteArray() -> [UInt8]? {
-        guard let count = int(), count >= 0, bytes.count - offset >= count else { return nil }
+        guard let count = int(), count >= 0, have(count) else { return nil }
         let data = Array(bytes[offset..<offset + count])
         offset += count
         return data
@@ -112,7 +139,7 @@ struct ByteReader {
 
     /// `count` elements read by `element`, or nil when any of them cannot be read.
     mutating func array<Element>(_ element: (inout ByteReader) -> Element?) -> [Element]? {
-        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        guard let count = int(), count >= 0, count <= remaining else { return nil }
         var result: [Element] = []
         result.reserveCapacity(count)
         for _ in 0..<count {
@@ -120,5 +147,48 @@ struct ByteReader {
             result.append(value)
         }
         return result
+    }
+}
+
+/// An open file that a `ByteReader` reads on in, a megabyte or more at a time.
+final class ByteSource {
+    private let fd: Int32
+    /// Bytes of the file not read yet.
+    private(set) var remaining: Int
+
+    init?(path: String) {
+        fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            return nil
+        }
+        remaining = Int(info.st_size)
+    }
+
+    deinit {
+        close(fd)
+    }
+
+    /// Appends at least `count` bytes (a megabyte when it can) to `buffer`; false when the file ends first.
+    func read(into buffer: inout [UInt8], atLeast count: Int) -> Bool {
+        let wanted = min(remaining, max(count, 1 << 20))
+        guard wanted >= count else { return false }
+        let start = buffer.count
+        buffer.append(contentsOf: repeatElement(0, count: wanted))
+        var filled = 0
+        while filled < wanted {
+            let got = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + start + filled, wanted - filled) }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                buffer.removeSubrange((start + filled)...)
+                remaining = 0
+                return false
+            }
+            filled += got
+        }
+        remaining -= wanted
+        return true
     }
 }

@@ -16,8 +16,8 @@ enum CacheFile {
 
     /// A reader positioned after the header, or nil when the file is missing or not of this format and binary.
     static func reader(_ file: URL, format: String) -> ByteReader? {
-        guard let bytes = FileReading.bytes(atPath: file.path) else { return nil }
-        var reader = ByteReader(bytes)
+        guard let source = ByteSource(path: file.path) else { return nil }
+        var reader = ByteReader(source)
         guard reader.string() == format, reader.uint64() == binaryIdentity else { return nil }
         return reader
     }
