@@ -11,8 +11,9 @@ Shape (like the sample in Content/, scaled up):
   - handbook/  kind: handbook, min(15 % of N, K) pages (K = 300 by default): chapter folders
                NNN-slug/_index.md with NN-slug.md sections that link to sections of other chapters,
                often with a #fragment naming a heading the target really has.  The handbook is
-               capped because every handbook page carries the whole book's table of contents:
-               a 1,500-section handbook makes that part quadratic.
+               capped because every handbook page carries the whole book's table of contents
+               (brandpress renders its entries once per folder, but every page still holds them
+               all): a 1,500-section handbook makes that part of the output quadratic.
                Use --handbook-pages to study that on purpose.
   - stories/   kind: stories, page_size 10, the rest: date/unit/author/tags/cover front matter,
                40 units, 15 tags, 12 cover images shared.
