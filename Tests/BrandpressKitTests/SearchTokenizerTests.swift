@@ -77,3 +77,25 @@ import Testing
         #expect(merged == SearchIndex.fieldMasks(of: document))
     }
 }
+
+@Suite struct CodeTableTests {
+    @Test func holdsWhatADictionaryHoldsThroughGrowth() {
+        var table = CodeTable<Int>(filler: -1, capacity: 2)
+        var reference: [UInt64: Int] = [:]
+        var random = SystemRandomNumberGenerator()
+        for step in 0..<5_000 {
+            // Many repeats, and codes that differ only in high bits, to make slots collide.
+            let code = step % 3 == 0 ? UInt64.random(in: 1...200, using: &random) : UInt64(step) << 40 | 7
+            let (slot, isNew) = table.slot(for: code)
+            #expect(isNew == (reference[code] == nil))
+            if isNew { #expect(table[slot] == -1) }
+            table[slot] = (reference[code] ?? 0) + step
+            reference[code] = (reference[code] ?? 0) + step
+        }
+        #expect(table.count == reference.count)
+        #expect(Dictionary(uniqueKeysWithValues: Array(table)) == reference)
+        #expect(Set(table.keys) == Set(reference.keys))
+        for (code, value) in reference { #expect(table.value(of: code) == value) }
+        #expect(table.value(of: 1 << 62) == nil)
+    }
+}

@@ -55,7 +55,7 @@ struct PostingsBuilder {
     private(set) var tokens: [String] = []
     private(set) var lists: [PostingList] = []
     // Token → position in `lists`: one hash lookup per token and document, and the lists grow in place.
-    private var hanPositions: [UInt64: Int] = [:]
+    private var hanPositions = CodeTable<Int>(filler: 0, capacity: 1 << 16)
     private var wordPositions: [String: Int] = [:]
 
     /// Adds the token tables of documents `firstDocument`, `firstDocument + 1`, …
@@ -63,10 +63,11 @@ struct PostingsBuilder {
         for (offset, table) in tables.enumerated() {
             let document = firstDocument + offset
             for (code, mask) in table.han {
-                if let index = hanPositions[code] {
-                    lists[index].append(document: document, mask: mask)
+                let (slot, isNew) = hanPositions.slot(for: code)
+                if isNew {
+                    hanPositions[slot] = newList(SearchTokenCodes.string(of: code), document: document, mask: mask)
                 } else {
-                    hanPositions[code] = newList(SearchTokenCodes.string(of: code), document: document, mask: mask)
+                    lists[hanPositions[slot]].append(document: document, mask: mask)
                 }
             }
             for (word, mask) in table.words {

@@ -3,7 +3,7 @@
 /// the tokens `SearchTokenizer.tokens` gives (a test compares them), at a fraction of the cost.
 struct SearchTokenCodes {
     /// Field masks of the Han tokens, by code, and of the word tokens.
-    var han: [UInt64: UInt8] = [:]
+    var han = CodeTable<UInt8>(filler: 0, capacity: 1024)
     var words: [String: UInt8] = [:]
 
     private static let singleTag: UInt64 = 1 << 62
@@ -40,8 +40,8 @@ struct SearchTokenCodes {
         for scalar in text.unicodeScalars {
             if SearchTokenizer.isHan(scalar) {
                 endWord()
-                if let previous = previousHan { han[Self.bigram(previous, scalar), default: 0] |= mask }
-                if singleHan { han[Self.single(scalar), default: 0] |= mask }
+                if let previous = previousHan { han[han.slot(for: Self.bigram(previous, scalar)).slot] |= mask }
+                if singleHan { han[han.slot(for: Self.single(scalar)).slot] |= mask }
                 previousHan = scalar
             } else if SearchTokenizer.isWordCharacter(scalar) {
                 previousHan = nil
