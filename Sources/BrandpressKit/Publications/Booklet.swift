@@ -24,8 +24,11 @@ public struct Booklet: Sendable {
     public var brands: [Brand]
 
     static func make(section: SectionNode, model: SiteModel, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> Booklet {
-        var brands: [Brand] = []
-        for index in model.readingOrder(of: section.directory) where model.pages[index].kind == .brand {
+        let pages = model.readingOrder(of: section.directory).filter { model.pages[$0].kind == .brand }
+        // Brands are made on all cores (resolving logo paths is most of the work); problems keep their order.
+        let made = ParallelMap.map(count: pages.count) { position -> (Brand, [Diagnostic]) in
+            var diagnostics: [Diagnostic] = []
+            let index = pages[position]
             let page = model.pages[index]
             let matter = page.frontMatter
             func text(_ key: String) -> String? {
@@ -37,11 +40,14 @@ public struct Booklet: Sendable {
             if text("unit") == nil {
                 diagnostics.append(.error("a brand needs the unit it belongs to; add `unit: 综采一区` (the branch or work area) to its front matter", file: page.displayPath, line: 1))
             }
-            brands.append(Brand(
-                page: index, number: brands.count + 1, name: name, unit: text("unit"), logoPath: logoPath,
+            let brand = Brand(
+                page: index, number: position + 1, name: name, unit: text("unit"), logoPath: logoPath,
                 logoAlt: text("logo_alt") ?? "\(name)品牌标识", slogan: text("slogan"), meaning: text("meaning"),
-                plan: planParts.compactMap { part in text(part.key).map { (part.key, part.label, $0) } }))
+                plan: planParts.compactMap { part in text(part.key).map { (part.key, part.label, $0) } })
+            return (brand, diagnostics)
         }
-        return Booklet(directory: section.directory, indexPage: section.indexPage, title: section.title, outputPath: section.outputPath, brands: brands)
+        diagnostics += made.flatMap(\.1)
+        return Booklet(directory: section.directory, indexPage: section.indexPage, title: section.title, outputPath: section.outputPath,
+                       brands: made.map(\.0))
     }
 }

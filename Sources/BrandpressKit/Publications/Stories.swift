@@ -41,16 +41,25 @@ public struct Stories: Sendable {
         for index in stories where model.pages[index].frontMatter.date == nil {
             diagnostics.append(.error("a story needs a date; add `date: 2024-05-01` to its front matter", file: model.pages[index].displayPath, line: 1))
         }
+        // Cover paths are resolved on all cores; problems keep their order.
+        let storyPages = stories
+        let resolved = ParallelMap.map(count: storyPages.count) { position -> (String?, [Diagnostic]) in
+            var problems: [Diagnostic] = []
+            let cover = resolver.fileField("cover", of: model.pages[storyPages[position]], diagnostics: &problems)
+            return (cover, problems)
+        }
         var covers: [Int: String] = [:]
-        for index in stories {
-            covers[index] = resolver.fileField("cover", of: model.pages[index], diagnostics: &diagnostics)
+        for (index, (cover, problems)) in zip(storyPages, resolved) {
+            covers[index] = cover
+            diagnostics += problems
         }
-        stories.sort { a, b in
-            let pa = model.pages[a], pb = model.pages[b]
-            let da = pa.frontMatter.date, db = pb.frontMatter.date
-            if da != db { return (da.map { d in db.map { d > $0 } ?? true }) ?? false }
-            return pa.path < pb.path
-        }
+        // Dates and paths taken once: a comparison that read them from the pages copied front matter.
+        stories = stories.map { (index: $0, date: model.pages[$0].frontMatter.date, path: model.pages[$0].path) }
+            .sorted { a, b in
+                if a.date != b.date { return (a.date.map { d in b.date.map { d > $0 } ?? true }) ?? false }
+                return a.path < b.path
+            }
+            .map(\.index)
 
         let base = SitePath.outputDirectory(for: section.directory)
         let pageCount = max(1, (stories.count + pageSize - 1) / pageSize)
