@@ -13,7 +13,7 @@ struct CodeTable<Value: Sendable>: Sequence, Sendable {
     /// `filler` is what a new entry holds until it is set.
     init(filler: Value, capacity: Int = 64) {
         bits = 4
-        while 1 << bits < capacity * 2 { bits += 1 }
+        while (1 << bits) * 7 < capacity * 10 { bits += 1 }
         codes = Array(repeating: 0, count: 1 << bits)
         values = Array(repeating: filler, count: 1 << bits)
         self.filler = filler
@@ -22,7 +22,7 @@ struct CodeTable<Value: Sendable>: Sequence, Sendable {
     /// The slot of `code`, added holding the filler when it was not there; `isNew` says which.
     mutating func slot(for code: UInt64) -> (slot: Int, isNew: Bool) {
         precondition(code != 0, "token code 0 is reserved for empty slots")
-        if (count + 1) * 2 > codes.count { grow() }
+        if (count + 1) * 10 > codes.count * 7 { grow() }  // at most 70 % full
         var slot = Self.start(of: code, bits: bits)
         let mask = codes.count - 1
         while true {

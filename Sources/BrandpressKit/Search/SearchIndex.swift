@@ -55,7 +55,7 @@ struct PostingsBuilder {
     private(set) var tokens: [String] = []
     private(set) var lists: [PostingList] = []
     // Token → position in `lists`: one hash lookup per token and document, and the lists grow in place.
-    private var hanPositions = CodeTable<Int>(filler: 0, capacity: 1 << 16)
+    private var hanPositions = CodeTable<Int32>(filler: 0, capacity: 1 << 16)
     private var wordPositions: [String: Int] = [:]
 
     /// Adds the token tables of documents `firstDocument`, `firstDocument + 1`, …
@@ -65,9 +65,9 @@ struct PostingsBuilder {
             for (code, mask) in table.han {
                 let (slot, isNew) = hanPositions.slot(for: code)
                 if isNew {
-                    hanPositions[slot] = newList(SearchTokenCodes.string(of: code), document: document, mask: mask)
+                    hanPositions[slot] = Int32(newList(SearchTokenCodes.string(of: code), document: document, mask: mask))
                 } else {
-                    lists[hanPositions[slot]].append(document: document, mask: mask)
+                    lists[Int(hanPositions[slot])].append(document: document, mask: mask)
                 }
             }
             for (word, mask) in table.words {
