@@ -96,6 +96,46 @@ import Testing
         #expect(skipped == 3, "the three steps that change nothing leave the output alone")
     }
 
+    /// A template edit remakes the pages made with that template or a partial it uses, and links
+    /// every other page unchanged; each rebuild still equals a full build.
+    @Test func aTemplateEditRemakesOnlyThePagesThatUseIt() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = try TemporaryProject([:], templates: [:])
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
+        }
+        let watched = ["brand": "Output/booklet/caijue-tezhan.html", "story": "Output/stories/2022-03-zhang-tiejun.html",
+                       "handbook": "Output/handbook/zongze/fanwei.html", "stories index": "Output/stories/index.html"]
+        func inodes() throws -> [String: Int] {
+            try watched.mapValues { path in
+                let attributes = try FileManager.default.attributesOfItem(atPath: project.root.appendingPathComponent(path).path)
+                return try #require(attributes[.systemFileNumber] as? Int)
+            }
+        }
+        func rebuild(after change: () throws -> Void) throws -> Set<String> {
+            let before = try inodes()
+            try change()
+            usleep(20_000)
+            var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("Output"))
+            options.settleSeconds = 0.01
+            #expect(SiteBuilder.build(options).succeeded)
+            #expect(project.tree() == (try Self.fromScratch(project)))
+            let after = try inodes()
+            return Set(watched.keys.filter { before[$0] != after[$0] })
+        }
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let url = project.root.appendingPathComponent(path)
+            try change(try String(contentsOf: url, encoding: .utf8)).write(to: url, atomically: true, encoding: .utf8)
+        }
+        #expect(project.build().succeeded)
+        #expect(try rebuild { try edit("Templates/story.mustache") { $0.replacingOccurrences(of: "返回榜样故事", with: "返回全部故事") } } == ["story"])
+        #expect(try rebuild { try edit("Templates/partials/story-card.mustache") { $0 + "\n" } } == ["stories index"])
+        // brandpress renders this partial into variables itself, so every page counts it among its templates.
+        #expect(try rebuild { try edit("Templates/partials/book-toc-chapter.mustache") { $0.replacingOccurrences(of: "<li class=", with: "<li data-x class=") } }
+                == Set(watched.keys))
+        #expect(try rebuild { try edit("Templates/base.mustache") { $0.replacingOccurrences(of: "跳到正文", with: "跳到正文内容") } } == Set(watched.keys))
+    }
+
     /// A build into `Scratch/` that reads and writes no cache.
     static func fromScratch(_ project: TemporaryProject) throws -> [String: Data] {
         let output = project.root.appendingPathComponent("Scratch")

@@ -1,6 +1,6 @@
 /// A key per output page that changes whenever its template variables could, computed without
 /// building them: the site's listing data (every page's place, title, summary, kind and front
-/// matter text, the sections, the files, `site.yml`, the templates) and the Markdown of the
+/// matter text, the sections, the files, `site.yml`), the templates the page is made with, and the Markdown of the
 /// pages whose bodies the page shows. When a key is the same as in the last build, the page is
 /// linked at once; when not, its variables are built and compared by `TemplateInputDigest`.
 ///
@@ -8,13 +8,14 @@
 /// tests compare rebuilds against full builds to hold this to the context builders.
 enum JobInputKeys {
     static func make(site: SiteContext, jobs: [RenderJob], templateForJob: [String], markdown: MarkdownCacheKeys,
-                     printKeys: [UInt64], templates: UInt64, injection: String?) -> [UInt64] {
-        let listing = listingDigest(site.model, templates: templates, injection: injection)
+                     printKeys: [UInt64], templates: TemplateSet, injection: String?) -> [UInt64] {
+        let listing = listingDigest(site.model, injection: injection)
         return jobs.indices.map { index in
             var hash = StableHash()
             hash.add(listing)
             hash.add(site.outputPath(of: jobs[index]))
             hash.add(templateForJob[index])
+            hash.add(templates.digest(for: templateForJob[index]))
             switch jobs[index] {
             case .page(let page):
                 hash.add(markdown.pages[page])
@@ -30,9 +31,8 @@ enum JobInputKeys {
     }
 
     /// Everything about the site that any page may list or link, but no page body.
-    static func listingDigest(_ model: SiteModel, templates: UInt64, injection: String?) -> UInt64 {
+    static func listingDigest(_ model: SiteModel, injection: String?) -> UInt64 {
         var hash = StableHash()
-        hash.add(templates)
         hash.add(injection ?? "")
         hash.add(model.configDigest)
         hash.add(model.pages.count)

@@ -105,7 +105,7 @@ public enum SiteBuilder {
                 }
             }
             let keys = JobInputKeys.make(site: site, jobs: jobs, templateForJob: templateForJob, markdown: markdownKeys,
-                                         printKeys: printContents.map(\.key), templates: templates.digest, injection: options.pageInjection)
+                                         printKeys: printContents.map(\.key), templates: templates, injection: options.pageInjection)
             let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: templateForJob, outputs: outputs,
                                       folder: folder, injection: options.pageInjection, previous: previous)
             let copies = try copyFiles(model: model, layout: layout, folder: folder, previous: previous)

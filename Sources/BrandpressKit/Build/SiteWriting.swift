@@ -18,7 +18,7 @@ extension SiteBuilder {
         let results = try writeInParallel(count: jobs.count, naming: { outputs[$0] }) { index -> (BuildCache.OutputRecord?, Bool) in
             if let record = previous?.reuse(outputs[index], key: keys[index], in: folder) { return (record, true) }
             let context = PageContextBuilder(site: site, job: jobs[index]).build()
-            let digest = TemplateInputDigest.of(context, template: templateForJob[index], templates: templates.digest, injection: injection)
+            let digest = TemplateInputDigest.of(context, template: templateForJob[index], templates: templates.digest(for: templateForJob[index]), injection: injection)
             let record = digest.map { BuildCache.OutputRecord(key: keys[index], digest: $0) }
             if previous?.reuse(outputs[index], digest: digest, in: folder) == true { return (record, true) }
             guard var html = templates.render(context, template: templateForJob[index]) else {

@@ -7,8 +7,11 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Templates that exist but failed to parse (already reported); not "missing".
     public let brokenNames: Set<String>
-    /// Of every template's name and text: a page made with other templates is made again.
+    /// Of every template's name and text.
     let digest: UInt64
+    /// Per template, of the name and text of every template it can reach: a page is made again when
+    /// the templates it is made with change, and only then (see `reachableDigests`).
+    let digests: [String: UInt64]
 
     /// A `{{>name}}` or `{{<name}}` tag, found in a template's text.
     struct Reference {
@@ -29,6 +32,8 @@ public struct TemplateSet: Sendable {
         var names: Set<String> = []
         var brokenNames: Set<String> = []
         var digest = StableHash()
+        var textDigests: [String: UInt64] = [:]
+        var uses: [String: (names: Set<String>, any: Bool)] = [:]
         guard FileManager.default.fileExists(atPath: directory.path) else {
             return (nil, [.error("there is no Templates/ folder; copy the default theme's Templates/ into the project", file: String(displayPrefix.dropLast()))])
         }
@@ -51,6 +56,11 @@ public struct TemplateSet: Sendable {
             }
             digest.add(name)
             digest.add(text)
+            var own = StableHash()
+            own.add(name)
+            own.add(text)
+            textDigests[name] = own.value
+            uses[name] = (Set(scanReferences(text).map(\.name)), mayUseAnyTemplate(text))
             do {
                 library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
                 names.insert(name)
@@ -70,7 +80,47 @@ public struct TemplateSet: Sendable {
             if let similar, EditDistance.between(similar, reference.name) <= 3 { message += "; did you mean '\(similar)'?" }
             diagnostics.append(.error(message, file: file, line: reference.line, column: reference.column))
         }
-        return (TemplateSet(library: library, names: names, brokenNames: brokenNames, digest: digest.value), diagnostics)
+        let digests = reachableDigests(textDigests: textDigests, uses: uses, alwaysUsed: [SharedFragments.bookTOCChapter])
+        return (TemplateSet(library: library, names: names, brokenNames: brokenNames, digest: digest.value, digests: digests), diagnostics)
+    }
+
+    /// What pages made with template `name` depend on of `Templates/`.
+    func digest(for name: String) -> UInt64 {
+        digests[name] ?? digest
+    }
+
+    /// For each template, a digest of itself, the partials and parents it names, theirs in turn, and
+    /// `alwaysUsed` (partials brandpress renders into variables). A template that names a partial
+    /// at run time (`{{>*name}}`) or changes delimiters (`{{=<% %>=}}`, which `scanReferences`
+    /// cannot follow) may use any template, so it depends on all of them.
+    static func reachableDigests(textDigests: [String: UInt64], uses: [String: (names: Set<String>, any: Bool)],
+                                 alwaysUsed: [String]) -> [String: UInt64] {
+        var digests: [String: UInt64] = [:]
+        for name in textDigests.keys {
+            var reached: Set<String> = [name]
+            var pending = [name] + alwaysUsed
+            var usesAny = false
+            while let next = pending.popLast() {
+                reached.insert(next)
+                guard let used = uses[next] else { continue }
+                usesAny = usesAny || used.any
+                pending += used.names.filter { !reached.contains($0) }
+            }
+            var hash = StableHash()
+            for reachedName in (usesAny ? Set(textDigests.keys) : reached).sorted() {
+                hash.add(reachedName)
+                hash.add(textDigests[reachedName] ?? 0)
+            }
+            digests[name] = hash.value
+        }
+        return digests
+    }
+
+    static func mayUseAnyTemplate(_ text: String) -> Bool {
+        ByteSearch.contains("{{=", in: text) || text.split(separator: "{{", omittingEmptySubsequences: false).dropFirst().contains { tag in
+            let body = tag.drop { $0 == " " }
+            return body.hasPrefix(">") && body.dropFirst().drop { $0 == " " }.hasPrefix("*")
+        }
     }
 
     public func render(_ context: [String: Any], template name: String) -> String? {
