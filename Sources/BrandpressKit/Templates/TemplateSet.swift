@@ -60,11 +60,12 @@ public struct TemplateSet: Sendable {
             own.add(name)
             own.add(text)
             textDigests[name] = own.value
-            uses[name] = (Set(scanReferences(text).map(\.name)), mayUseAnyTemplate(text))
+            let referenced = scanReferences(text)
+            uses[name] = (Set(referenced.map(\.name)), mayUseAnyTemplate(text))
             do {
                 library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
                 names.insert(name)
-                references += scanReferences(text).map { (display, $0) }
+                references += referenced.map { (display, $0) }
             } catch let error as MustacheTemplate.ParserError {
                 brokenNames.insert(name)
                 diagnostics.append(.error("template syntax error: \(describe(error.error))", file: display,
