@@ -17,42 +17,18 @@ public enum PublicationKind: String, Sendable, CaseIterable {
 /// changed (as `Array` does): the build passes 10,000 pages through many loops, and copying some
 /// twenty strings and tables for each page each time cost a tenth of an incremental build.
 public struct Page: Sendable {
-    public var source: PageSource {
-        get { storage.source }
-        set { uniqueStorage().source = newValue }
-    }
+    public var source: PageSource { get { storage.source } set { uniqueStorage().source = newValue } }
     /// Site path of the output file, e.g. `booklet/caijue.html`.
-    public var outputPath: String {
-        get { storage.outputPath }
-        set { uniqueStorage().outputPath = newValue }
-    }
+    public var outputPath: String { get { storage.outputPath } set { uniqueStorage().outputPath = newValue } }
     /// True for `_index.md` / `index.md`: the page of a section (folder).
-    public var isSectionIndex: Bool {
-        get { storage.isSectionIndex }
-        set { uniqueStorage().isSectionIndex = newValue }
-    }
+    public var isSectionIndex: Bool { get { storage.isSectionIndex } set { uniqueStorage().isSectionIndex = newValue } }
     /// Content-relative folder of the section this page belongs to; for a section index, that section itself.
-    public var sectionDirectory: String {
-        get { storage.sectionDirectory }
-        set { uniqueStorage().sectionDirectory = newValue }
-    }
-    public var title: String {
-        get { storage.title }
-        set { uniqueStorage().title = newValue }
-    }
+    public var sectionDirectory: String { get { storage.sectionDirectory } set { uniqueStorage().sectionDirectory = newValue } }
+    public var title: String { get { storage.title } set { uniqueStorage().title = newValue } }
     /// The Markdown body, with the first `# heading` blanked out when it gave the title.
-    public var body: String {
-        get { storage.body }
-        set { uniqueStorage().body = newValue }
-    }
-    public var kind: PageKind {
-        get { storage.kind }
-        set { uniqueStorage().kind = newValue }
-    }
-    public var rendered: RenderedMarkdown? {
-        get { storage.rendered }
-        set { uniqueStorage().rendered = newValue }
-    }
+    public var body: String { get { storage.body } set { uniqueStorage().body = newValue } }
+    public var kind: PageKind { get { storage.kind } set { uniqueStorage().kind = newValue } }
+    public var rendered: RenderedMarkdown? { get { storage.rendered } set { uniqueStorage().rendered = newValue } }
 
     public init(source: PageSource, outputPath: String, isSectionIndex: Bool, sectionDirectory: String, title: String, body: String,
                 kind: PageKind = .page, rendered: RenderedMarkdown? = nil) {

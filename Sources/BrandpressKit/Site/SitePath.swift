@@ -69,15 +69,7 @@ public enum SitePath {
             var url: [UInt8] = []
             url.reserveCapacity(climbs * 3 + (bytes.count - start) * 3)
             for _ in 0..<climbs { url.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")]) }
-            for byte in bytes[start...] {
-                if isUnreserved(byte) || byte == UInt8(ascii: "/") {
-                    url.append(byte)
-                } else {
-                    url.append(UInt8(ascii: "%"))
-                    url.append(hexDigits[Int(byte >> 4)])
-                    url.append(hexDigits[Int(byte & 0xF)])
-                }
-            }
+            appendPercentEncoded(bytes[start...], keepingSlashes: true, to: &url)
             return String(decoding: url, as: UTF8.self)
         }
     }
@@ -92,19 +84,23 @@ public enum SitePath {
         if segment.utf8.allSatisfy(isUnreserved) { return String(segment) }
         var result: [UInt8] = []
         result.reserveCapacity(segment.utf8.count * 3)
-        for byte in segment.utf8 {
-            if isUnreserved(byte) {
-                result.append(byte)
-            } else {
-                result.append(UInt8(ascii: "%"))
-                result.append(hexDigits[Int(byte >> 4)])
-                result.append(hexDigits[Int(byte & 0xF)])
-            }
-        }
+        appendPercentEncoded(segment.utf8, keepingSlashes: false, to: &result)
         return String(decoding: result, as: UTF8.self)
     }
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func appendPercentEncoded<Bytes: Sequence<UInt8>>(_ bytes: Bytes, keepingSlashes: Bool, to out: inout [UInt8]) {
+        for byte in bytes {
+            if isUnreserved(byte) || (keepingSlashes && byte == UInt8(ascii: "/")) {
+                out.append(byte)
+            } else {
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+            }
+        }
+    }
 
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
