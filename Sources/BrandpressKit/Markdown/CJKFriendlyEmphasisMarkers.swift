@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Invisible stand-ins inserted next to a delimiter run so that cmark's own CommonMark flanking test
 /// gives the answer the markdown-cjk-friendly rules want; they are removed from the tree afterwards.
 enum CJKFriendlyEmphasisMarker: CaseIterable, Sendable {
@@ -45,40 +49,61 @@ enum CJKFriendlyEmphasisPlanner {
     /// The source with markers in place, or nil when no run needs one (Latin text always) or when the
     /// source already contains a marker character.
     static func markedSource(_ source: String) -> String? {
-        // Only lines with a `*` or `_` can hold a delimiter run; most lines of most pages have none.
-        guard source.utf8.contains(where: isDelimiter), !CJKFriendlyEmphasisMarker.occurs(in: source) else { return nil }
+        var source = source
+        return source.withUTF8(markedSource(utf8:))
+    }
+
+    /// The same on the source's UTF-8 bytes: lines are found with memchr, and only lines with a `*`
+    /// or `_` (few, on most pages) are decoded into characters.
+    private static func markedSource(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = bytes.baseAddress, bytes.contains(where: isDelimiter) else { return nil }
+        let whole = UnsafeRawBufferPointer(bytes)
+        guard !markerBytes.contains(where: { marker in marker.withUnsafeBytes { ByteSearch.firstOffset(of: $0, in: whole) != nil } }) else { return nil }
         var changed = false
         var output: [UInt8] = []
-        output.reserveCapacity(source.utf8.count + 64)
-        // Lines split on bytes: splitting the String would find grapheme clusters first.
-        for (number, lineBytes) in source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if number > 0 { output.append(UInt8(ascii: "\n")) }
-            guard lineBytes.contains(where: isDelimiter) else {
-                output.append(contentsOf: lineBytes)
-                continue
+        output.reserveCapacity(bytes.count + 64)
+        var lineStart = 0
+        while true {
+            let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
+                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
+            if lineStart > 0 { output.append(UInt8(ascii: "\n")) }
+            if let marked = markedLine(line) {
+                output.append(contentsOf: marked)
+                changed = true
+            } else {
+                output.append(contentsOf: line)
             }
-            let line = Substring(lineBytes)
-            let scalars = Array(line.unicodeScalars)
-            // Keyed by position: two adjacent runs that both want a marker between them share one
-            // (it is punctuation then, see `markerOptions`).
-            var pending: [Int: CJKFriendlyEmphasisMarker] = [:]
-            for run in CJKFriendlyEmphasisScanner.runs(in: scalars) {
-                guard let insertion = insertion(for: run) else { continue }
-                if let marker = insertion.before { pending[run.start] = marker }
-                if let marker = insertion.after { pending[run.end] = marker }
-            }
-            guard !pending.isEmpty else {
-                output.append(contentsOf: line.utf8)
-                continue
-            }
-            changed = true
-            for (index, scalar) in scalars.enumerated() {
-                if let marker = pending[index] { UTF8.encode(marker.scalar) { output.append($0) } }
-                UTF8.encode(scalar) { output.append($0) }
-            }
+            guard lineEnd < bytes.count else { break }
+            lineStart = lineEnd + 1
         }
         return changed ? String(decoding: output, as: UTF8.self) : nil
     }
+
+    /// One line with markers in place, or nil when it needs none.
+    private static func markedLine(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard line.contains(where: isDelimiter) else { return nil }
+        let scalars = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+        // Keyed by position: two adjacent runs that both want a marker between them share one
+        // (it is punctuation then, see `markerOptions`).
+        var pending: [Int: CJKFriendlyEmphasisMarker] = [:]
+        for run in CJKFriendlyEmphasisScanner.runs(in: scalars) {
+            guard let insertion = insertion(for: run) else { continue }
+            if let marker = insertion.before { pending[run.start] = marker }
+            if let marker = insertion.after { pending[run.end] = marker }
+        }
+        guard !pending.isEmpty else { return nil }
+        var output: [UInt8] = []
+        output.reserveCapacity(line.count + 3 * pending.count)
+        for (index, scalar) in scalars.enumerated() {
+            if let marker = pending[index] { UTF8.encode(marker.scalar) { output.append($0) } }
+            UTF8.encode(scalar) { output.append($0) }
+        }
+        return output
+    }
+
+    /// The markers' UTF-8 bytes: a source that already holds one is left to cmark as it is.
+    private static let markerBytes = CJKFriendlyEmphasisMarker.allCases.map { Array(String(Character($0.scalar)).utf8) }
 
     private static func isDelimiter(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
