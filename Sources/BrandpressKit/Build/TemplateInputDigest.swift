@@ -46,6 +46,10 @@ enum TemplateInputDigest {
             guard let digest = shared.digest else { return false }
             hash.add(7)
             hash.add(digest)
+        case let shared as SharedList:
+            guard let digest = shared.digest else { return false }
+            hash.add(8)
+            hash.add(digest)
         default:
             return false
         }

@@ -39,26 +39,43 @@ struct PageContextBuilder {
     // MARK: - Every page
 
     func common() -> [String: Any] {
+        let homeURL = job == .notFound ? root + "index.html" : url("index.html")
         var context: [String: Any] = [
-            "site": siteValues(),
             "root": root,
             "assets": root + "assets/",
-            "homeURL": job == .notFound ? root + "index.html" : url("index.html"),
+            "homeURL": homeURL,
             "searchURL": job == .notFound ? root + "search.html" : url("search.html"),
         ]
-        var nav: [[String: Any]] = [["title": "首页", "url": context["homeURL"]!, "current": outputPath == "index.html"]]
-        for section in model.topSections {
-            let directory = SitePath.outputDirectory(for: section.directory) + "/"
-            nav.append([
-                "title": section.title,
-                "url": job == .notFound ? root + section.outputPath : url(section.outputPath),
-                "current": outputPath.hasPrefix(directory),
-            ])
+        func navigation() -> [Any] {
+            var nav: [Any] = [["title": "首页", "url": homeURL, "current": outputPath == "index.html"] as [String: Any]]
+            for section in model.topSections {
+                let directory = SitePath.outputDirectory(for: section.directory) + "/"
+                nav.append([
+                    "title": section.title,
+                    "url": job == .notFound ? root + section.outputPath : url(section.outputPath),
+                    "current": outputPath.hasPrefix(directory),
+                ] as [String: Any])
+            }
+            return nav
         }
-        context["nav"] = nav
-        let crumbs = breadcrumbs()
-        context["breadcrumbs"] = crumbs
-        context["hasBreadcrumbs"] = !crumbs.isEmpty
+        // The site's settings, the navigation and the breadcrumbs are the same for every page in a
+        // folder (a 404 page, with its absolute URLs, makes its own): made once per folder.
+        if let fragments = site.fragments, job != .notFound {
+            let folder = SitePath.directory(of: outputPath)
+            let isHome = outputPath == "index.html", isFolderPage = SitePath.fileName(of: outputPath) == "index.html"
+            context["site"] = fragments.values(for: SharedFragments.Key(kind: "site", scope: ""), make: siteValues)
+            context["nav"] = fragments.list(for: SharedFragments.Key(kind: "nav", scope: "\(folder)\u{0}\(isHome)"), make: navigation)
+            let crumbs = fragments.list(for: SharedFragments.Key(kind: "breadcrumbs", scope: "\(folder)\u{0}\(isHome)\u{0}\(isFolderPage)"),
+                                        make: breadcrumbs)
+            context["breadcrumbs"] = crumbs
+            context["hasBreadcrumbs"] = !crumbs.items.isEmpty
+        } else {
+            let crumbs = breadcrumbs()
+            context["site"] = siteValues()
+            context["nav"] = navigation()
+            context["breadcrumbs"] = crumbs
+            context["hasBreadcrumbs"] = !crumbs.isEmpty
+        }
         context["prev"] = false
         context["next"] = false
         return context
@@ -93,9 +110,9 @@ struct PageContextBuilder {
     }
 
     /// From the home page down to the folder above this page.
-    func breadcrumbs() -> [[String: Any]] {
+    func breadcrumbs() -> [Any] {
         guard job != .notFound, outputPath != "index.html" else { return [] }
-        var crumbs: [[String: Any]] = [["title": "首页", "url": url("index.html")]]
+        var crumbs: [Any] = [["title": "首页", "url": url("index.html")] as [String: Any]]
         var directory = ""
         let outputDirectory = SitePath.directory(of: outputPath)
         let parts = outputDirectory.split(separator: "/").map(String.init)
@@ -104,7 +121,7 @@ struct PageContextBuilder {
             directory = SitePath.join(directory, part)
             if isFolderPage && offset == parts.count - 1 { break }
             guard let section = site.sectionsByOutputDirectory[directory].flatMap({ model.sections[$0] }) else { continue }
-            crumbs.append(["title": section.title, "url": url(section.outputPath)])
+            crumbs.append(["title": section.title, "url": url(section.outputPath)] as [String: Any])
         }
         return crumbs
     }

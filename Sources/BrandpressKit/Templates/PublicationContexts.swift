@@ -117,11 +117,18 @@ extension PageContextBuilder {
         if model.config.baseURL != nil { context["feedURL"] = url(stories.feedPath) }
         // A story page does not list every unit and tag: thousands of stories would each pay for it.
         guard withTermLists else { return }
-        func termValues(_ terms: [Stories.Term]) -> [[String: Any]] {
-            terms.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] }
+        func termValues(_ terms: [Stories.Term]) -> [Any] {
+            terms.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
         }
-        context["units"] = termValues(stories.units)
-        context["tags"] = termValues(stories.tags)
+        guard let fragments = site.fragments else {
+            context["units"] = termValues(stories.units)
+            context["tags"] = termValues(stories.tags)
+            return
+        }
+        // Every index page of the stories is in one folder and shows the same lists: made once per folder.
+        let scope = "\(stories.directory)\u{0}\(SitePath.directory(of: outputPath))"
+        context["units"] = fragments.list(for: SharedFragments.Key(kind: "units", scope: scope)) { termValues(stories.units) }
+        context["tags"] = fragments.list(for: SharedFragments.Key(kind: "tags", scope: scope)) { termValues(stories.tags) }
     }
 
     func addStoriesIndex(_ publication: Int, number: Int, to context: inout [String: Any]) {

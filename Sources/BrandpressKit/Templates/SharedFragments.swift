@@ -18,6 +18,7 @@ public final class SharedFragments: Sendable {
 
     let templates: TemplateSet
     private let made = Mutex<[Key: SharedValues]>([:])
+    private let madeLists = Mutex<[Key: SharedList]>([:])
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -38,6 +39,14 @@ public final class SharedFragments: Sendable {
         made.withLock { $0[key] = values }
         return values
     }
+
+    /// The list made under `key` before, or `make`'s; the caller promises that the key determines it.
+    func list(for key: Key, make: () -> [Any]) -> SharedList {
+        if let done = madeLists.withLock({ $0[key] }) { return done }
+        let list = SharedList(make())
+        madeLists.withLock { $0[key] = list }
+        return list
+    }
 }
 
 /// Variables shared by many pages' contexts: Mustache looks names up in them like in a dictionary,
@@ -56,5 +65,23 @@ final class SharedValues: MustacheParent, @unchecked Sendable {
 
     func child(named name: String) -> Any? {
         values[name]
+    }
+}
+
+/// A list shared by many pages' contexts: Mustache iterates it like an array, and
+/// `TemplateInputDigest` takes its digest, made once. Never changed after it is made.
+final class SharedList: MustacheSequence, @unchecked Sendable {
+    let items: [Any]
+    /// nil when the items hold something the digest does not know.
+    let digest: UInt64?
+
+    init(_ items: [Any]) {
+        self.items = items
+        var hash = StableHash()
+        digest = TemplateInputDigest.add(items, to: &hash) ? hash.value : nil
+    }
+
+    func makeIterator() -> IndexingIterator<[Any]> {
+        items.makeIterator()
     }
 }
