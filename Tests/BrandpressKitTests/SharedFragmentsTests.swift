@@ -74,3 +74,25 @@ import Testing
         #expect(unnumbered.contains(#"<a href="../a/x.html">[]甲一</a>"#))
     }
 }
+
+/// Shared lists and values behave in templates like the arrays and dictionaries they stand for,
+/// transforms included.
+@Suite struct SharedTemplateValuesTests {
+    @Test func transformsAndSectionsWorkOnSharedListsAndValues() throws {
+        var templates = TemporaryProject.minimalTemplates
+        templates["Templates/page.mustache"] = """
+            {{<base}}{{$main}}nav={{count(nav)}} first={{#first(nav)}}{{title}}{{/first(nav)}} \
+            crumbs={{#reversed(breadcrumbs)}}[{{title}}]{{/reversed(breadcrumbs)}} \
+            site={{site.title}} empty={{#empty(nav)}}yes{{/empty(nav)}}{{^empty(nav)}}no{{/empty(nav)}}{{/main}}{{/base}}
+            """
+        let project = try TemporaryProject([
+            "Content/site.yml": "title: 示例站\n",
+            "Content/a/_index.md": "# 甲栏\n",
+            "Content/a/b/_index.md": "# 乙栏\n",
+            "Content/a/b/page.md": "# 一页\n",
+        ], templates: templates)
+        #expect(project.build().succeeded)
+        let page = try #require(project.output("a/b/page.html"))
+        #expect(page.contains("nav=2 first=首页 crumbs=[乙栏][甲栏][首页] site=示例站 empty=no"), "\(page)")
+    }
+}

@@ -52,7 +52,7 @@ public final class SharedFragments: Sendable {
 /// Variables shared by many pages' contexts: Mustache looks names up in them like in a dictionary,
 /// and `TemplateInputDigest` takes their digest, made once, instead of walking them for every page.
 /// Never changed after it is made, and holds only values, so any worker may read it.
-final class SharedValues: MustacheParent, @unchecked Sendable {
+final class SharedValues: MustacheParent, MustacheTransformable, @unchecked Sendable {
     let values: [String: Any]
     /// nil when the values hold something the digest does not know: then pages using them are always rendered.
     let digest: UInt64?
@@ -66,11 +66,16 @@ final class SharedValues: MustacheParent, @unchecked Sendable {
     func child(named name: String) -> Any? {
         values[name]
     }
+
+    /// `{{count(site)}}` and the like work as on the dictionary.
+    func transform(_ name: String) -> Any? {
+        values.transform(name)
+    }
 }
 
 /// A list shared by many pages' contexts: Mustache iterates it like an array, and
 /// `TemplateInputDigest` takes its digest, made once. Never changed after it is made.
-final class SharedList: MustacheSequence, @unchecked Sendable {
+final class SharedList: MustacheSequence, MustacheTransformable, @unchecked Sendable {
     let items: [Any]
     /// nil when the items hold something the digest does not know.
     let digest: UInt64?
@@ -83,5 +88,10 @@ final class SharedList: MustacheSequence, @unchecked Sendable {
 
     func makeIterator() -> IndexingIterator<[Any]> {
         items.makeIterator()
+    }
+
+    /// `{{#reversed(nav)}}`, `{{count(tags)}}` and the like work as on the array.
+    func transform(_ name: String) -> Any? {
+        items.transform(name)
     }
 }
