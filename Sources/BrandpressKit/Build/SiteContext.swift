@@ -7,10 +7,10 @@ public struct SiteContext: Sendable {
     public var printContents: [[Int: String]]
     /// Section folders by their output folder (`handbook/basics` → `handbook/01-basics`), for breadcrumbs.
     public var sectionsByOutputDirectory: [String: String]
-    /// Renders the partials pages share; nil where nothing is rendered.
-    public var fragments: SharedFragments?
+    /// The variables pages share, made once by whichever worker needs them first.
+    public var fragments: SharedFragments
 
-    public init(model: SiteModel, publications: Publications, resolver: LinkResolver, printContents: [[Int: String]], fragments: SharedFragments? = nil) {
+    public init(model: SiteModel, publications: Publications, resolver: LinkResolver, printContents: [[Int: String]], fragments: SharedFragments) {
         self.model = model
         self.fragments = fragments
         self.publications = publications

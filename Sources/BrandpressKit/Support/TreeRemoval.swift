@@ -9,6 +9,10 @@ import Glibc
 enum TreeRemoval {
     /// Best effort: whatever cannot be removed stays (the next build's leftover cleaning tries again).
     static func remove(_ path: String) {
+        remove(path, onAllCores: true)
+    }
+
+    private static func remove(_ path: String, onAllCores: Bool) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         guard info.st_mode & S_IFMT == S_IFDIR else {
@@ -16,18 +20,11 @@ enum TreeRemoval {
             return
         }
         let entries = DirectoryListing.names(in: path) ?? []
-        _ = ParallelMap.map(count: entries.count) { removeEntry(path + "/" + entries[$0]) }
-        rmdir(path)
-    }
-
-    private static func removeEntry(_ path: String) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            for name in DirectoryListing.names(in: path) ?? [] { removeEntry(path + "/" + name) }
-            rmdir(path)
+        if onAllCores {
+            _ = ParallelMap.map(count: entries.count) { remove(path + "/" + entries[$0], onAllCores: false) }
         } else {
-            unlink(path)
+            for name in entries { remove(path + "/" + name, onAllCores: false) }
         }
+        rmdir(path)
     }
 }

@@ -60,7 +60,8 @@ struct PageContextBuilder {
         }
         // The site's settings, the navigation and the breadcrumbs are the same for every page in a
         // folder (a 404 page, with its absolute URLs, makes its own): made once per folder.
-        if let fragments = site.fragments, job != .notFound {
+        if job != .notFound {
+            let fragments = site.fragments
             let folder = SitePath.directory(of: outputPath)
             let isHome = outputPath == "index.html", isFolderPage = SitePath.fileName(of: outputPath) == "index.html"
             context["site"] = fragments.values(for: SharedFragments.Key(kind: "site", scope: ""), make: siteValues)

@@ -42,7 +42,7 @@ extension PageContextBuilder {
     }
 
     func bookValues(_ handbook: Handbook, current: Int?, currentDirectory: String?) -> [String: Any] {
-        let renderEntries = site.fragments?.has(SharedFragments.bookTOCChapter) ?? false
+        let renderEntries = site.fragments.has(SharedFragments.bookTOCChapter)
         let chapters = handbook.chapters.enumerated().map { chapterIndex, chapter -> Any in
             let isCurrent = (current != nil && chapter.page == current) || (currentDirectory != nil && chapter.directory == currentDirectory)
             let isOpen = isCurrent || chapter.sections.contains { $0.page == current }
@@ -55,15 +55,15 @@ extension PageContextBuilder {
                     "title": chapter.title, "url": url(chapter.outputPath), "current": isCurrent,
                     "open": isOpen, "sections": sections, "number": chapter.number ?? "",
                 ]
-                if renderEntries, let fragments = site.fragments {
-                    values["tocEntry"] = fragments.render(SharedFragments.bookTOCChapter, context: fragmentContext(values))
+                if renderEntries {
+                    values["tocEntry"] = site.fragments.render(SharedFragments.bookTOCChapter, context: fragmentContext(values))
                 }
                 return values
             }
             // A closed chapter's variables depend only on the chapter and this page's folder.
-            guard !isOpen, let fragments = site.fragments else { return values() }
+            guard !isOpen else { return values() }
             let scope = "\(handbook.directory)\u{0}\(chapterIndex)\u{0}\(SitePath.directory(of: outputPath))"
-            return fragments.values(for: SharedFragments.Key(kind: "book-chapter", scope: scope), make: values)
+            return site.fragments.values(for: SharedFragments.Key(kind: "book-chapter", scope: scope), make: values)
         }
         return ["title": handbook.title, "url": url(handbook.outputPath), "printURL": url(handbook.printPath), "chapters": chapters]
     }
@@ -120,15 +120,10 @@ extension PageContextBuilder {
         func termValues(_ terms: [Stories.Term]) -> [Any] {
             terms.map { ["name": $0.name, "url": url($0.outputPath), "count": $0.stories.count] as [String: Any] }
         }
-        guard let fragments = site.fragments else {
-            context["units"] = termValues(stories.units)
-            context["tags"] = termValues(stories.tags)
-            return
-        }
         // Every index page of the stories is in one folder and shows the same lists: made once per folder.
         let scope = "\(stories.directory)\u{0}\(SitePath.directory(of: outputPath))"
-        context["units"] = fragments.list(for: SharedFragments.Key(kind: "units", scope: scope)) { termValues(stories.units) }
-        context["tags"] = fragments.list(for: SharedFragments.Key(kind: "tags", scope: scope)) { termValues(stories.tags) }
+        context["units"] = site.fragments.list(for: SharedFragments.Key(kind: "units", scope: scope)) { termValues(stories.units) }
+        context["tags"] = site.fragments.list(for: SharedFragments.Key(kind: "tags", scope: scope)) { termValues(stories.tags) }
     }
 
     func addStoriesIndex(_ publication: Int, number: Int, to context: inout [String: Any]) {

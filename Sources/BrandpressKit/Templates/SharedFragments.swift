@@ -17,7 +17,7 @@ public final class SharedFragments: Sendable {
     }
 
     let templates: TemplateSet
-    private let made = Mutex<[Key: SharedValues]>([:])
+    private let madeValues = Mutex<[Key: SharedValues]>([:])
     private let madeLists = Mutex<[Key: SharedList]>([:])
 
     public init(templates: TemplateSet) {
@@ -34,18 +34,20 @@ public final class SharedFragments: Sendable {
 
     /// The values made under `key` before, or `make`'s; the caller promises that the key determines them.
     func values(for key: Key, make: () -> [String: Any]) -> SharedValues {
-        if let done = made.withLock({ $0[key] }) { return done }
-        let values = SharedValues(make())
-        made.withLock { $0[key] = values }
-        return values
+        Self.memo(madeValues, key) { SharedValues(make()) }
     }
 
     /// The list made under `key` before, or `make`'s; the caller promises that the key determines it.
     func list(for key: Key, make: () -> [Any]) -> SharedList {
-        if let done = madeLists.withLock({ $0[key] }) { return done }
-        let list = SharedList(make())
-        madeLists.withLock { $0[key] = list }
-        return list
+        Self.memo(madeLists, key) { SharedList(make()) }
+    }
+
+    /// Made outside the lock: two workers may both make one, and the later simply replaces it.
+    private static func memo<Made: Sendable>(_ made: borrowing Mutex<[Key: Made]>, _ key: Key, make: () -> Made) -> Made {
+        if let done = made.withLock({ $0[key] }) { return done }
+        let value = make()
+        made.withLock { $0[key] = value }
+        return value
     }
 }
 
