@@ -92,6 +92,7 @@ import Testing
             #expect(report.succeeded, "\(name)")
             if report.upToDate { skipped += 1 }
             #expect(project.tree() == (try fromScratch()), "after: \(name)")
+            #expect(project.folders() == project.folders("Scratch"), "after: \(name)")
         }
         #expect(skipped == 3, "the three steps that change nothing leave the output alone")
     }
@@ -120,6 +121,7 @@ import Testing
             options.settleSeconds = 0.01
             #expect(SiteBuilder.build(options).succeeded)
             #expect(project.tree() == (try Self.fromScratch(project)))
+            #expect(project.folders() == project.folders("Scratch"))
             let after = try inodes()
             return Set(watched.keys.filter { before[$0] != after[$0] })
         }
@@ -211,6 +213,7 @@ import Testing
             let rebuilt = project.tree()
             let full = try Self.fromScratch(project)
             #expect(rebuilt.keys.sorted() == full.keys.sorted(), "after: \(name)")
+            #expect(project.folders() == project.folders("Scratch"), "after: \(name)")
             for (path, data) in full where rebuilt[path] != data {
                 Issue.record("after \(name): \(path) differs from a full build")
             }

@@ -22,16 +22,26 @@ struct BuildFingerprint: Codable, Equatable {
     static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool)? {
         var hash = MetadataHash()
         hash.add("brandpress-fingerprint-1|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
+        var noListing: TreeListing?
         guard hash.addFile("/proc/self/exe"),
-              hash.addTree(layout.content.path),
-              hash.addTree(layout.templates.path) else { return nil }
+              hash.addTree(layout.content.path, listing: &noListing),
+              hash.addTree(layout.templates.path, listing: &noListing) else { return nil }
         return (hash.value, hash.newestChange < Date().timeIntervalSince1970 - options.settleSeconds)
     }
 
     /// Hashes the output folder's files, so that a changed or deleted output is rebuilt.
     static func output(of folder: URL) -> UInt64? {
         var hash = MetadataHash()
-        return hash.addTree(folder.path) ? hash.value : nil
+        var listing: TreeListing?
+        return hash.addTree(folder.path, listing: &listing) ? hash.value : nil
+    }
+
+    /// The same, with the folder's files and subfolders, which an update in place needs.
+    static func outputWithListing(of folder: URL) -> (fingerprint: UInt64, listing: TreeListing)? {
+        var hash = MetadataHash()
+        var listing: TreeListing? = TreeListing()
+        guard hash.addTree(folder.path, listing: &listing), let listing else { return nil }
+        return (hash.value, listing)
     }
 
     static func cacheFile(for layout: ProjectLayout) -> URL {
@@ -88,8 +98,9 @@ struct MetadataHash {
     }
 
     /// Every entry below `path` in name order, with its metadata; false on a symbolic link or an
-    /// unreadable folder. A missing folder counts as empty.
-    mutating func addTree(_ path: String) -> Bool {
+    /// unreadable folder. A missing folder counts as empty. When `listing` is given, the entries'
+    /// paths relative to the top folder are collected in it.
+    mutating func addTree(_ path: String, listing: inout TreeListing?, relativePrefix: String = "") -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             add("missing:" + path)
@@ -103,14 +114,22 @@ struct MetadataHash {
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
                 add(1)
-                guard addTree(child) else { return false }
+                listing?.directories.insert(relativePrefix + name)
+                guard addTree(child, listing: &listing, relativePrefix: relativePrefix + name + "/") else { return false }
             case S_IFREG:
                 add(2)
                 addStat(info)
+                listing?.files.insert(relativePrefix + name)
             default:
                 return false
             }
         }
         return true
     }
+}
+
+/// The files and folders under a folder, as paths relative to it.
+struct TreeListing: Sendable {
+    var files: Set<String> = []
+    var directories: Set<String> = []
 }

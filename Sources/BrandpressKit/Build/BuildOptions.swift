@@ -42,7 +42,7 @@ public struct BuildReport: Sendable {
     public var stages: [(String, Double)] = []
     /// Nothing had changed since the build that wrote the output, so it was left as it was.
     public var upToDate = false
-    /// Pages and copied files that had not changed since the last build, linked instead of written.
+    /// Output files that had not changed since the last build, kept instead of written.
     public var filesReused = 0
 
     public var summary: String {
@@ -50,7 +50,7 @@ public struct BuildReport: Sendable {
             return "nothing changed since the last build; \(outputDisplay) left as it was (checked in \(String(format: "%.3f", seconds)) s)"
         }
         let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-        let reused = filesReused > 0 ? "; \(filesReused) of these files had not changed and were kept" : ""
+        let reused = filesReused > 0 ? "; \(filesReused) unchanged files were kept as they were" : ""
         return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)\(reused)"
     }
 }

@@ -1,15 +1,23 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// Writes a build into a hidden staging folder beside the output folder and swaps it in only at the
-/// end, so the published folder is never half-written. Leftovers of a killed build are cleaned up
-/// by the next one.
+/// Writes a build into a hidden staging folder beside the output folder and publishes it only at
+/// the end, so the published folder is never half-written: a whole new tree is swapped in, or, when
+/// most files are kept from the previous output, the changed ones are moved in (`OutputPatch`).
+/// Leftovers of a killed build are cleaned up, or rolled back, by the next one.
 public struct OutputFolder: Sendable {
     public let output: URL
     public let staging: URL
     let retired: URL
+    let backup: URL
+    let journal: URL
 
     static let stagingMarker = ".brandpress-staging-"
     static let retiredMarker = ".brandpress-old-"
+    static let backupMarker = ".brandpress-backup-"
+    static let journalMarker = ".brandpress-journal-"
 
     public init(output: URL) {
         self.output = output
@@ -18,6 +26,8 @@ public struct OutputFolder: Sendable {
         let id = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         staging = parent.appendingPathComponent(".\(name)\(Self.stagingMarker)\(id)")
         retired = parent.appendingPathComponent(".\(name)\(Self.retiredMarker)\(id)")
+        backup = parent.appendingPathComponent(".\(name)\(Self.backupMarker)\(id)")
+        journal = parent.appendingPathComponent(".\(name)\(Self.journalMarker)\(id)")
     }
 
     /// Refuses output folders whose replacement would destroy the project or the system.
@@ -36,24 +46,55 @@ public struct OutputFolder: Sendable {
         return nil
     }
 
-    /// Removes staging folders of killed builds, and restores the output if a build died mid-swap.
+    /// Removes staging folders of killed builds, rolls back an update in place a build died in,
+    /// and restores the output if a build died mid-swap.
     public func recoverLeftovers() {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = "." + output.lastPathComponent
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(prefix + Self.journalMarker) {
+            let id = name.dropFirst(prefix.count + Self.journalMarker.count)
+            _ = OutputPatch.recover(journal: parent.appendingPathComponent(name).path, output: output.path,
+                                    backup: parent.appendingPathComponent(prefix + Self.backupMarker + id).path)
+        }
         let retiredFolders = names.filter { $0.hasPrefix(prefix + Self.retiredMarker) }
         if !fileManager.fileExists(atPath: output.path), let last = retiredFolders.last {
             try? fileManager.moveItem(at: parent.appendingPathComponent(last), to: output)
         }
-        for name in names where name.hasPrefix(prefix + Self.stagingMarker) || name.hasPrefix(prefix + Self.retiredMarker) {
-            try? fileManager.removeItem(at: parent.appendingPathComponent(name))
+        let markers = [Self.stagingMarker, Self.retiredMarker, Self.backupMarker]
+        for name in names where markers.contains(where: { name.hasPrefix(prefix + $0) }) {
+            TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
     }
 
     public func createStaging() throws {
         try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+    }
+
+    /// Publishes the finished staging folder together with the `kept` files of `previous`, which
+    /// the build did not write again. When they are most of the output, the staged files are
+    /// moved into it; otherwise the kept files are linked into the staging folder and it is swapped in.
+    func commit(keeping kept: [String], from previous: PreviousOutput?) throws {
+        if let previous, !kept.isEmpty {
+            if kept.count * 2 >= previous.listing.files.count, let patch = OutputPatch(folder: self, previous: previous, kept: kept) {
+                try patch.apply()
+                return
+            }
+            try carryOver(kept, from: previous)
+        }
+        try commit()
+    }
+
+    /// Hard-links (or, where the file system has no links, copies) the kept files into the staging folder.
+    private func carryOver(_ kept: [String], from previous: PreviousOutput) throws {
+        try SiteBuilder.writeInParallel(count: kept.count, naming: { kept[$0] }) { index in
+            let source = previous.folder.path + "/" + kept[index]
+            if link(source, stagedPath(kept[index])) != 0 {
+                try FileManager.default.copyItem(atPath: source, toPath: stagedPath(kept[index]))
+            }
+        }
     }
 
     /// Swaps the finished staging folder in: two renames, the old tree deleted afterwards.
@@ -71,7 +112,7 @@ public struct OutputFolder: Sendable {
     }
 
     public func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        TreeRemoval.remove(staging.path)
     }
 
     /// Site path → file in the staging folder.

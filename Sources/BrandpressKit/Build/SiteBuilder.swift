@@ -40,7 +40,7 @@ public enum SiteBuilder {
         if !options.checkOnly { folder.recoverLeftovers() }
         // Whether the previous output is still what the cache describes: its files' metadata, walked
         // beside the reading of the pages.
-        let previousOutputFingerprint = options.checkOnly || cacheFile == nil ? nil : BackgroundResult { BuildFingerprint.output(of: layout.output) }
+        let previousOutputWalk = options.checkOnly || cacheFile == nil ? nil : BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) }
 
         stage("checked whether anything changed")
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
@@ -91,7 +91,9 @@ public enum SiteBuilder {
 
         options.progress?("writing \(jobs.count) pages")
         let previous = cache.flatMap { cache in
-            cache.outputFingerprint == previousOutputFingerprint?.wait() ? PreviousOutput(folder: layout.output, records: cache.outputs) : nil
+            previousOutputWalk?.wait().flatMap { walk in
+                walk.fingerprint == cache.outputFingerprint ? PreviousOutput(folder: layout.output, records: cache.outputs, listing: walk.listing) : nil
+            }
         }
         let indexedModel = model
         var search: BackgroundResult<SearchBuild>?
@@ -112,11 +114,12 @@ public enum SiteBuilder {
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
             let searchBuild = search!.wait()
-            try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
+            let keptSearchFiles = try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
             stage("wrote the search index")
             FileWriting.syncFileSystem(of: folder.staging)
-            try folder.commit()
-            stage("swapped the new output in")
+            let kept = pages.kept + copies.kept + keptSearchFiles
+            try folder.commit(keeping: kept, from: previous)
+            stage("published the new output")
             // The new output's fingerprint is walked while the build cache is written.
             let outputHash = BackgroundResult { BuildFingerprint.output(of: layout.output) }
             if let cacheFile {
@@ -130,7 +133,7 @@ public enum SiteBuilder {
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = jobs.count
             report.filesCopied = copies.records.count
-            report.filesReused = pages.reused + copies.reused
+            report.filesReused = kept.count
             report.pagesPerSection = pageCounts(model)
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             report.outputDisplay = layout.display(layout.output) + "/"

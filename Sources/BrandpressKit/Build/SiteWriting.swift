@@ -2,11 +2,11 @@ import Foundation
 
 /// Writing the rendered site into the staging folder.
 extension SiteBuilder {
-    /// What was written: per output file what it was made from, for the build cache, and how many
-    /// files were linked unchanged from the previous output.
+    /// What was written: per output file what it was made from, for the build cache, and the
+    /// files kept unchanged from the previous output (not written into the staging folder).
     struct Written {
         var records: [String: BuildCache.OutputRecord] = [:]
-        var reused = 0
+        var kept: [String] = []
     }
 
     static func writeSite(site: SiteContext, jobs: [RenderJob], keys: [UInt64], templates: TemplateSet, templateForJob: [String], outputs: [String],
@@ -16,11 +16,11 @@ extension SiteBuilder {
             try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
         }
         let results = try writeInParallel(count: jobs.count, naming: { outputs[$0] }) { index -> (BuildCache.OutputRecord?, Bool) in
-            if let record = previous?.reuse(outputs[index], key: keys[index], in: folder) { return (record, true) }
+            if let record = previous?.keeps(outputs[index], key: keys[index]) { return (record, true) }
             let context = PageContextBuilder(site: site, job: jobs[index]).build()
             let digest = TemplateInputDigest.of(context, template: templateForJob[index], templates: templates.digest(for: templateForJob[index]), injection: injection)
             let record = digest.map { BuildCache.OutputRecord(key: keys[index], digest: $0) }
-            if previous?.reuse(outputs[index], digest: digest, in: folder) == true { return (record, true) }
+            if previous?.keeps(outputs[index], digest: digest) == true { return (record, true) }
             guard var html = templates.render(context, template: templateForJob[index]) else {
                 throw WriteError(message: "template \(templateForJob[index]) could not be rendered")
             }
@@ -35,9 +35,9 @@ extension SiteBuilder {
 
     static func written(_ paths: [String], _ results: [(BuildCache.OutputRecord?, Bool)]) -> Written {
         var written = Written()
-        for (path, (record, reused)) in zip(paths, results) {
+        for (path, (record, kept)) in zip(paths, results) {
             if let record { written.records[path] = record }
-            if reused { written.reused += 1 }
+            if kept { written.kept.append(path) }
         }
         return written
     }
@@ -64,22 +64,25 @@ extension SiteBuilder {
             let bytes = try Data(contentsOf: source)
             let digest = bytes.withUnsafeBytes(StableHash.of(bytes:))
             let record = BuildCache.OutputRecord(key: digest, digest: digest)
-            if previous?.reuse(sitePath, digest: digest, in: folder) == true { return (record, true) }
+            if previous?.keeps(sitePath, digest: digest) == true { return (record, true) }
             try bytes.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(sitePath)) }
             return (record, false)
         }
         return written(planned.map(\.1), results)
     }
 
-    /// The search build wrote its files already; here the unchanged ones are linked from the previous output.
-    static func writeSearchIndex(_ search: SearchBuild, model: SiteModel, folder: OutputFolder, previous: PreviousOutput?) throws {
+    /// The search build wrote its changed files already; the files it kept are taken from the
+    /// previous output, which must hold them all. Returns the kept files.
+    static func writeSearchIndex(_ search: SearchBuild, model: SiteModel, folder: OutputFolder, previous: PreviousOutput?) throws -> [String] {
         if let failure = search.failure { throw failure }
-        guard !search.kept.isEmpty, previous?.reuse(all: search.kept, in: folder) != true else { return }
-        // The file system would not link the old files: make the whole index again.
+        guard !search.kept.isEmpty else { return [] }
+        if previous?.keeps(all: search.kept) == true { return search.kept }
+        // The previous output lacks some of them: make the whole index again.
         let files = Array(SearchIndexFiles(model: model).files)
         try writeInParallel(count: files.count, naming: { files[$0].0 }) { index in
             try files[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(files[index].0)) }
         }
+        return []
     }
 
     /// Runs `write` for every index on all cores; the first failure, named by `naming`, is thrown

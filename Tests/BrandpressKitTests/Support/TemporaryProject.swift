@@ -84,6 +84,16 @@ final class TemporaryProject {
         return files
     }
 
+    /// Every folder under a folder, sorted, to compare whole trees with `tree`.
+    func folders(_ folder: String = "Output") -> [String] {
+        let base = root.appendingPathComponent(folder)
+        let enumerator = FileManager.default.enumerator(atPath: base.path)
+        return (enumerator?.allObjects as? [String] ?? []).filter { path in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: base.appendingPathComponent(path).path, isDirectory: &isDirectory) && isDirectory.boolValue
+        }.sorted()
+    }
+
     /// The report's diagnostics as the command line prints them.
     static func lines(_ report: BuildReport) -> [String] {
         report.diagnostics.map(\.description)
