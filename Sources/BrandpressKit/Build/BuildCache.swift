@@ -5,8 +5,8 @@ import Foundation
 /// - each page's rendered Markdown, under a key of its text and of everything its links resolve
 ///   against (the site's file names), so a page whose text did not change is not parsed again;
 /// - per output file, a key of all it was made from and a digest of its template variables (or
-///   its bytes, for a copied file), so a file whose key or digest is the same is hard-linked from
-///   the previous output instead of written;
+///   its bytes, for a copied file), so a file whose key or digest is the same is kept from the
+///   previous output instead of written;
 /// - the search index with a digest of each document, so that a rebuild patches the index where
 ///   pages changed and keeps the index files those changes do not touch.
 ///

@@ -106,10 +106,15 @@ struct MetadataHash {
             add("missing:" + path)
             return errno == ENOENT
         }
-        guard let names = DirectoryListing.names(in: path) else { return false }
+        // Entries are looked at relative to their open folder: a full path per file made the
+        // kernel walk every path again (a third of the time for 16,000 output files).
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { return false }
+        defer { close(folder) }
+        guard let names = DirectoryListing.names(inOpenFolder: folder) else { return false }
         for name in names.sorted() {
             let child = path + "/" + name
-            guard lstat(child, &info) == 0 else { return false }
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             add(name)
             switch info.st_mode & S_IFMT {
             case S_IFDIR:

@@ -2,7 +2,7 @@
 /// building them: the site's listing data (every page's place, title, summary, kind and front
 /// matter text, the sections, the files, `site.yml`), the templates the page is made with, and the Markdown of the
 /// pages whose bodies the page shows. When a key is the same as in the last build, the page is
-/// linked at once; when not, its variables are built and compared by `TemplateInputDigest`.
+/// kept at once; when not, its variables are built and compared by `TemplateInputDigest`.
 ///
 /// The body dependencies must name every page whose `content` or `toc` a job shows; the rebuild
 /// tests compare rebuilds against full builds to hold this to the context builders.

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// When the previous index describes the same documents in the same order, only the documents whose
 /// text changed are tokenized again, and only the shards and text chunks they touch are written;
-/// the other files are `kept` (the caller links them from the previous output). Otherwise the index
+/// the other files are `kept` (the caller takes them from the previous output). Otherwise the index
 /// is made from every document.
 struct SearchBuild: Sendable {
     /// What the next build patches.
