@@ -62,6 +62,55 @@ import Testing
         #expect(changed.fileDigest != loaded.entries["stories/night.md"]?.fileDigest)
     }
 
+    static func identity(_ url: URL) throws -> FileIdentity {
+        var info = stat()
+        try #require(lstat(url.path, &info) == 0)
+        return FileIdentity(info)
+    }
+
+    /// Recognised by its metadata, a file is not read: its front matter and title come from the
+    /// cache, and its body is read only when asked for.
+    @Test func aFileWithTheRecordedMetadataIsNotReadUntilItsBodyIsAskedFor() throws {
+        let text = "\n# 安全标兵\n\n正文，\n第二行。\n"
+        let project = try TemporaryProject(["Content/a.md": text])
+        let content = project.root.appendingPathComponent("Content")
+        let file = content.appendingPathComponent("a.md")
+        let identity = try Self.identity(file)
+        let later = Date().timeIntervalSince1970 + 60
+        let fresh = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: nil,
+                                                 identity: identity, trustedBefore: later).0)
+        #expect(fresh.headingTitle == "安全标兵")
+        #expect(fresh.body == "\n\n\n正文，\n第二行。\n")
+        #expect(fresh.cacheEntry.identity == identity)
+        let cacheFile = project.root.appendingPathComponent("pages.bin")
+        PageSourceCache(entries: ["a.md": fresh.cacheEntry]).store(to: cacheFile)
+        let entry = try #require(PageSourceCache.load(from: cacheFile)?.entries["a.md"])
+
+        // Other bytes behind the same metadata (a real edit changes it, here the size): the cache answers
+        // for everything but the body, which is read when asked for.
+        try Data(text.replacingOccurrences(of: "第二行", with: "改过的一行").utf8).write(to: file)
+        let trusted = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: entry,
+                                                   identity: identity, trustedBefore: later).0)
+        #expect(trusted.headingTitle == "安全标兵")
+        #expect(trusted.bodyDigest == fresh.bodyDigest && trusted.fileDigest == fresh.fileDigest && trusted.bodyFirstLine == fresh.bodyFirstLine)
+        #expect(trusted.body == "\n\n\n正文，\n改过的一行。\n")
+
+        // With its new metadata the file is read again.
+        let reread = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: entry,
+                                                  identity: try Self.identity(file), trustedBefore: later).0)
+        #expect(reread.fileDigest != fresh.fileDigest && reread.bodyDigest != fresh.bodyDigest)
+    }
+
+    /// Metadata that changed moments ago could hide a second change in the same clock tick.
+    @Test func metadataThatChangedJustNowIsNotRecorded() throws {
+        let project = try TemporaryProject(["Content/a.md": "# 标题\n"])
+        let content = project.root.appendingPathComponent("Content")
+        let identity = try Self.identity(content.appendingPathComponent("a.md"))
+        let source = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: nil,
+                                                  identity: identity, trustedBefore: Date().timeIntervalSince1970 - 60).0)
+        #expect(source.cacheEntry.identity == nil)
+    }
+
     @Test func aDamagedCacheFileIsIgnored() throws {
         let project = try TemporaryProject(["Content/a.md": Self.page])
         let cacheFile = project.root.appendingPathComponent("pages.bin")

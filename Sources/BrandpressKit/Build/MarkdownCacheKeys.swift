@@ -24,7 +24,7 @@ struct MarkdownCacheKeys: Sendable {
             var hash = StableHash()
             hash.add(siteValue)
             hash.add(page.path)
-            hash.add(page.body)
+            hash.add(page.source.bodyDigest)
             return hash.value
         }
     }

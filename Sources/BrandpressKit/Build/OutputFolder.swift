@@ -74,11 +74,13 @@ public struct OutputFolder: Sendable {
     }
 
     /// Publishes the finished staging folder together with the `kept` files of `previous`, which
-    /// the build did not write again. When they are most of the output, the staged files are
-    /// moved into it; otherwise the kept files are linked into the staging folder and it is swapped in.
+    /// the build did not write again. When few files changed, they are moved into the output;
+    /// otherwise the kept files are linked into the staging folder and it is swapped in. (Moving a
+    /// file in takes a link, a rename and an unlink one after another, where a swap links on all
+    /// cores: for the 7,700 pages of a story-template edit at 10,000 pages, 0.18 s against 0.15 s.)
     func commit(keeping kept: [String], from previous: PreviousOutput?) throws {
         if let previous, !kept.isEmpty {
-            if kept.count * 2 >= previous.listing.files.count, let patch = OutputPatch(folder: self, previous: previous, kept: kept) {
+            if let patch = OutputPatch(folder: self, previous: previous, kept: kept), (patch.written.count + patch.deleted.count) * 8 <= kept.count {
                 try patch.apply()
                 return
             }

@@ -2,8 +2,9 @@ import Foundation
 
 /// The decoded front matter of every page the last build read, under a digest of the file's bytes:
 /// a file whose bytes did not change is not parsed as YAML again (parsing is most of the time spent
-/// reading 10,000 pages). Kept apart from `BuildCache`, whose rendered HTML takes longer to load,
-/// so that reading the pages need not wait for it.
+/// reading 10,000 pages), and a file whose metadata (`FileIdentity`) did not change is not even
+/// read. Kept apart from `BuildCache`, whose rendered HTML takes longer to load, so that reading
+/// the pages need not wait for it.
 public struct PageSourceCache: Sendable {
     struct Entry: Sendable {
         var fileDigest: UInt64
@@ -12,6 +13,11 @@ public struct PageSourceCache: Sendable {
         var bodyOffset: Int
         var bodyFirstLine: Int
         var frontMatterDigest: UInt64
+        var headingTitle: String?
+        var bodyDigest: UInt64
+        var encoding: SourceEncoding
+        /// Nil when the file had changed too recently to be recognised by its metadata.
+        var identity: FileIdentity?
     }
 
     /// By content path.
@@ -23,12 +29,15 @@ public struct PageSourceCache: Sendable {
         self.entries = entries
     }
 
-    /// Whether both hold the same paths with the same bytes: then there is nothing new to store.
+    /// Whether both hold the same paths with the same bytes and metadata: then there is nothing new to store.
     func hasSameFiles(as other: PageSourceCache) -> Bool {
-        entries.count == other.entries.count && entries.allSatisfy { path, entry in other.entries[path]?.fileDigest == entry.fileDigest }
+        entries.count == other.entries.count && entries.allSatisfy { path, entry in
+            guard let old = other.entries[path] else { return false }
+            return old.fileDigest == entry.fileDigest && old.identity == entry.identity
+        }
     }
 
-    static let formatVersion = "brandpress-page-sources-1"
+    static let formatVersion = "brandpress-page-sources-2"
 
     static func file(in folder: URL) -> URL {
         folder.appendingPathComponent("pages.bin")
@@ -38,9 +47,17 @@ public struct PageSourceCache: Sendable {
         guard var reader = CacheFile.reader(file, format: formatVersion),
               let entries = reader.array({ reader -> (String, Entry)? in
                   guard let path = reader.string(), let fileDigest = reader.uint64(), let frontMatter = FrontMatter.read(&reader),
-                        let bodyOffset = reader.int(), let bodyFirstLine = reader.int(), let frontMatterDigest = reader.uint64() else { return nil }
-                  return (path, Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset,
-                                      bodyFirstLine: bodyFirstLine, frontMatterDigest: frontMatterDigest))
+                        let bodyOffset = reader.int(), let bodyFirstLine = reader.int(), let frontMatterDigest = reader.uint64(),
+                        let headingTitle = reader.optionalString(), let bodyDigest = reader.uint64(),
+                        let encoding = reader.string().flatMap(SourceEncoding.init(rawValue:)), let hasIdentity = reader.bool() else { return nil }
+                  var identity: FileIdentity?
+                  if hasIdentity {
+                      guard let size = reader.int(), let inode = reader.uint64(), let modified = reader.int(), let changed = reader.int() else { return nil }
+                      identity = FileIdentity(size: size, inode: inode, modified: Int64(modified), changed: Int64(changed))
+                  }
+                  return (path, Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine,
+                                      frontMatterDigest: frontMatterDigest, headingTitle: headingTitle, bodyDigest: bodyDigest,
+                                      encoding: encoding, identity: identity))
               }),
               reader.isAtEnd
         else { return nil }
@@ -57,6 +74,16 @@ public struct PageSourceCache: Sendable {
                 writer.write(entry.bodyOffset)
                 writer.write(entry.bodyFirstLine)
                 writer.write(entry.frontMatterDigest)
+                writer.write(entry.headingTitle)
+                writer.write(entry.bodyDigest)
+                writer.write(entry.encoding.rawValue)
+                writer.write(entry.identity != nil)
+                if let identity = entry.identity {
+                    writer.write(identity.size)
+                    writer.write(identity.inode)
+                    writer.write(Int(identity.modified))
+                    writer.write(Int(identity.changed))
+                }
                 try flush(&writer)
             }
         }

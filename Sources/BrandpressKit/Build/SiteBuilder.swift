@@ -46,7 +46,8 @@ public enum SiteBuilder {
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
         let previousSources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var sources = previousSources
-        let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources)
+        let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
+                                                          settleSeconds: options.settleSeconds)
         if let sourcesFile, !sources.hasSameFiles(as: previousSources) { sources.store(to: sourcesFile) }
         diagnostics += loadProblems
         let (templates, templateProblems) = TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/")

@@ -4,6 +4,9 @@ import Foundation
 public struct ContentInventory: Sendable {
     /// Content-relative paths of Markdown pages, e.g. `stories/2024-night-shift.md`.
     public var markdownFiles: [String] = []
+    /// Each Markdown file's metadata as the scan saw it, by path: a file whose identity is the one
+    /// recorded when it was last read need not be read again.
+    var markdownIdentities: [String: FileIdentity] = [:]
     /// Content-relative paths of every other file (images, PDFs), copied as they are.
     public var assetFiles: [String] = []
     public var hasConfig = false
@@ -51,6 +54,7 @@ public enum ContentScanner {
                 inventory.hasConfig = true
             } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
                 inventory.markdownFiles.append(relativePath)
+                inventory.markdownIdentities[relativePath] = FileIdentity(info)
             } else {
                 inventory.assetFiles.append(relativePath)
             }

@@ -1,13 +1,20 @@
 import Foundation
 
 /// One Markdown file read from `Content/`: its front matter decoded, its body not yet rendered.
+///
+/// A file whose metadata is what it was when the last build read it is not read at all: its front
+/// matter and digests come from `PageSourceCache`, and its body is read only if something asks for
+/// it (its Markdown must be rendered again), which in a rebuild after one edit is almost never.
 public struct PageSource: Sendable {
     /// Content-relative path, e.g. `handbook/01-basics/02-meetings.md`.
     public var path: String
     /// Project-relative path for messages, e.g. `Content/handbook/01-basics/02-meetings.md`.
     public var displayPath: String
     public var frontMatter: FrontMatter
-    public var body: String
+    /// The Markdown body, with the first `# heading` blanked out when it gave the title.
+    public var body: String { loadedBody ?? bodyFromFile() }
+    /// The title taken from the first `# heading`, when the front matter has none.
+    public var headingTitle: String?
     public var bodyFirstLine: Int
     public var encoding: SourceEncoding
     /// Of the front matter's text: other pages show its fields, so the build cache watches it.
@@ -15,6 +22,13 @@ public struct PageSource: Sendable {
     /// Of the file's bytes, and where the body starts in the text: what `PageSourceCache` keeps.
     var fileDigest: UInt64 = 0
     var bodyOffset = 0
+    /// Of `body`, which the rendered Markdown's cache key is made from.
+    var bodyDigest: UInt64 = 0
+    /// The metadata to recognise the file by next time; nil when it was too fresh to trust.
+    var identity: FileIdentity?
+    /// Nil when the file was not read.
+    private var loadedBody: String?
+    private var file = ""
 
     /// Reads, decodes and splits one file; the front matter is taken from `cached` when the file's
     /// bytes are the ones it was decoded from. Problems come back as diagnostics.
@@ -22,35 +36,53 @@ public struct PageSource: Sendable {
         load(path: path, contentDirectory: contentDirectory, displayPrefix: displayPrefix, cached: nil)
     }
 
-    static func load(path: String, contentDirectory: URL, displayPrefix: String, cached: PageSourceCache.Entry?) -> (PageSource?, [Diagnostic]) {
+    /// `identity` is the file's metadata from the scan of `Content/`: when `cached` was recorded
+    /// with the same, the file is not read. An identity that is not settled before `trustedBefore`
+    /// is not recorded for next time.
+    static func load(path: String, contentDirectory: URL, displayPrefix: String, cached: PageSourceCache.Entry?,
+                     identity: FileIdentity? = nil, trustedBefore: Double = 0) -> (PageSource?, [Diagnostic]) {
         let display = displayPrefix + path
-        guard let bytes = FileReading.bytes(atPath: contentDirectory.path + "/" + path) else {
+        let file = contentDirectory.path + "/" + path
+        if let cached, let identity, cached.identity == identity {
+            var source = PageSource(path: path, displayPath: display, frontMatter: cached.frontMatter, headingTitle: cached.headingTitle,
+                                    bodyFirstLine: cached.bodyFirstLine, encoding: cached.encoding, frontMatterDigest: cached.frontMatterDigest,
+                                    fileDigest: cached.fileDigest, bodyOffset: cached.bodyOffset, bodyDigest: cached.bodyDigest, identity: identity)
+            source.file = file
+            return (source, source.encodingWarnings)
+        }
+        guard let bytes = FileReading.bytes(atPath: file) else {
             return (nil, [.error("cannot read this file; check that it exists and is readable", file: display)])
         }
         do {
-            var warnings: [Diagnostic] = []
             let fileDigest = bytes.withUnsafeBytes(StableHash.of(bytes:))
             let decoded = try TextDecoding.decode(bytes: bytes, path: display)
-            if decoded.encoding == .gb18030 {
-                warnings.append(.warning("this file is saved as GB18030/GBK (\"ANSI\"), not UTF-8; it was read correctly, but save it as UTF-8 to be safe", file: display))
-            }
+            var source: PageSource
             if let cached, cached.fileDigest == fileDigest, cached.bodyOffset <= decoded.text.utf8.count {
-                let bodyStart = decoded.text.utf8.index(decoded.text.utf8.startIndex, offsetBy: cached.bodyOffset)
-                let source = PageSource(path: path, displayPath: display, frontMatter: cached.frontMatter, body: String(decoded.text[bodyStart...]),
-                                        bodyFirstLine: cached.bodyFirstLine, encoding: decoded.encoding,
-                                        frontMatterDigest: cached.frontMatterDigest, fileDigest: fileDigest, bodyOffset: cached.bodyOffset)
-                return (source, warnings)
-            }
-            // Stops at the first visible character; trimmingCharacters copied the whole page through NSString.
-            if decoded.text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) {
-                return (nil, warnings + [.error("this file is empty; write a page in it (at least a `# title`) or delete it", file: display)])
-            }
-            let parts = try FrontMatterSplitter.split(decoded.text, file: display)
-            let matter = try parts.yaml.map { try FrontMatter.decode($0, file: display, firstLine: parts.yamlFirstLine) } ?? FrontMatter()
-            let source = PageSource(path: path, displayPath: display, frontMatter: matter, body: parts.body, bodyFirstLine: parts.bodyFirstLine,
+                source = PageSource(path: path, displayPath: display, frontMatter: cached.frontMatter, headingTitle: cached.headingTitle,
+                                    bodyFirstLine: cached.bodyFirstLine, encoding: decoded.encoding, frontMatterDigest: cached.frontMatterDigest,
+                                    fileDigest: fileDigest, bodyOffset: cached.bodyOffset)
+                source.loadedBody = source.body(in: decoded.text)
+            } else {
+                // Stops at the first visible character; trimmingCharacters copied the whole page through NSString.
+                if decoded.text.unicodeScalars.allSatisfy({ CharacterSet.whitespacesAndNewlines.contains($0) }) {
+                    return (nil, [.error("this file is empty; write a page in it (at least a `# title`) or delete it", file: display)])
+                }
+                let parts = try FrontMatterSplitter.split(decoded.text, file: display)
+                let matter = try parts.yaml.map { try FrontMatter.decode($0, file: display, firstLine: parts.yamlFirstLine) } ?? FrontMatter()
+                source = PageSource(path: path, displayPath: display, frontMatter: matter, bodyFirstLine: parts.bodyFirstLine,
                                     encoding: decoded.encoding, frontMatterDigest: StableHash.of(parts.yaml ?? ""),
                                     fileDigest: fileDigest, bodyOffset: decoded.text.utf8.count - parts.body.utf8.count)
-            return (source, warnings)
+                source.loadedBody = parts.body
+                let title = matter.title?.trimmingWhitespace() ?? ""
+                if title.isEmpty, let heading = TitleExtraction.firstHeading(in: parts.body) {
+                    source.headingTitle = heading.title
+                    source.loadedBody = heading.body
+                }
+            }
+            source.bodyDigest = StableHash.of(source.body)
+            source.identity = identity.flatMap { $0.isSettled(before: trustedBefore) ? $0 : nil }
+            source.file = file
+            return (source, source.encodingWarnings)
         } catch let failure as BuildFailure {
             return (nil, failure.diagnostics)
         } catch {
@@ -58,8 +90,30 @@ public struct PageSource: Sendable {
         }
     }
 
+    private var encodingWarnings: [Diagnostic] {
+        guard encoding == .gb18030 else { return [] }
+        return [.warning("this file is saved as GB18030/GBK (\"ANSI\"), not UTF-8; it was read correctly, but save it as UTF-8 to be safe", file: displayPath)]
+    }
+
+    /// The body within the file's decoded text, without the heading that gave the title.
+    private func body(in text: String) -> String {
+        let start = text.utf8.index(text.utf8.startIndex, offsetBy: min(bodyOffset, text.utf8.count))
+        let body = String(text[start...])
+        guard headingTitle != nil, let heading = TitleExtraction.firstHeading(in: body) else { return body }
+        return heading.body
+    }
+
+    /// Reads the body of a file that was not read, when it is asked for. The file had the bytes
+    /// the cache describes when the build began; if it was changed since, its new metadata makes
+    /// the next build read it again.
+    private func bodyFromFile() -> String {
+        guard let bytes = FileReading.bytes(atPath: file), let decoded = try? TextDecoding.decode(bytes: bytes, path: displayPath) else { return "" }
+        return body(in: decoded.text)
+    }
+
     var cacheEntry: PageSourceCache.Entry {
-        PageSourceCache.Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset,
-                              bodyFirstLine: bodyFirstLine, frontMatterDigest: frontMatterDigest)
+        PageSourceCache.Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine,
+                              frontMatterDigest: frontMatterDigest, headingTitle: headingTitle, bodyDigest: bodyDigest,
+                              encoding: encoding, identity: identity)
     }
 }

@@ -25,15 +25,13 @@ public struct Page: Sendable {
     /// Content-relative folder of the section this page belongs to; for a section index, that section itself.
     public var sectionDirectory: String { get { storage.sectionDirectory } set { uniqueStorage().sectionDirectory = newValue } }
     public var title: String { get { storage.title } set { uniqueStorage().title = newValue } }
-    /// The Markdown body, with the first `# heading` blanked out when it gave the title.
-    public var body: String { get { storage.body } set { uniqueStorage().body = newValue } }
     public var kind: PageKind { get { storage.kind } set { uniqueStorage().kind = newValue } }
     public var rendered: RenderedMarkdown? { get { storage.rendered } set { uniqueStorage().rendered = newValue } }
 
-    public init(source: PageSource, outputPath: String, isSectionIndex: Bool, sectionDirectory: String, title: String, body: String,
+    public init(source: PageSource, outputPath: String, isSectionIndex: Bool, sectionDirectory: String, title: String,
                 kind: PageKind = .page, rendered: RenderedMarkdown? = nil) {
         storage = Storage(source: source, outputPath: outputPath, isSectionIndex: isSectionIndex, sectionDirectory: sectionDirectory,
-                          title: title, body: body, kind: kind, rendered: rendered)
+                          title: title, kind: kind, rendered: rendered)
     }
 
     private var storage: Storage
@@ -51,29 +49,29 @@ public struct Page: Sendable {
         var isSectionIndex: Bool
         var sectionDirectory: String
         var title: String
-        var body: String
         var kind: PageKind
         var rendered: RenderedMarkdown?
 
-        init(source: PageSource, outputPath: String, isSectionIndex: Bool, sectionDirectory: String, title: String, body: String,
+        init(source: PageSource, outputPath: String, isSectionIndex: Bool, sectionDirectory: String, title: String,
              kind: PageKind, rendered: RenderedMarkdown?) {
             self.source = source
             self.outputPath = outputPath
             self.isSectionIndex = isSectionIndex
             self.sectionDirectory = sectionDirectory
             self.title = title
-            self.body = body
             self.kind = kind
             self.rendered = rendered
         }
 
         func copy() -> Storage {
             Storage(source: source, outputPath: outputPath, isSectionIndex: isSectionIndex, sectionDirectory: sectionDirectory,
-                    title: title, body: body, kind: kind, rendered: rendered)
+                    title: title, kind: kind, rendered: rendered)
         }
     }
 
     public var path: String { source.path }
+    /// The Markdown body, with the first `# heading` blanked out when it gave the title.
+    public var body: String { source.body }
     public var frontMatter: FrontMatter { source.frontMatter }
     public var displayPath: String { source.displayPath }
 

@@ -7,14 +7,17 @@ public enum SiteLoader {
         return load(layout, includeDrafts: includeDrafts, sources: &sources)
     }
 
-    /// Takes the front matter of files whose bytes are unchanged from `sources`, and leaves there
-    /// what this build read.
-    static func load(_ layout: ProjectLayout, includeDrafts: Bool, sources: inout PageSourceCache) -> (SiteModel?, [Diagnostic]) {
+    /// Takes the front matter of files whose bytes are unchanged from `sources`, and does not read
+    /// at all those whose metadata is what `sources` recorded; leaves there what this build read.
+    /// Metadata that changed less than `settleSeconds` ago is not recorded.
+    static func load(_ layout: ProjectLayout, includeDrafts: Bool, sources: inout PageSourceCache,
+                     settleSeconds: Double = 1) -> (SiteModel?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let contentDisplay = layout.display(layout.content) + "/"
         guard FileManager.default.fileExists(atPath: layout.content.path) else {
             return (nil, [.error("there is no Content/ folder here; run brandpress in the project folder or pass --root DIR", file: layout.display(layout.content))])
         }
+        let trustedBefore = Date().timeIntervalSince1970 - settleSeconds
         let inventory = ContentScanner.scan(layout.content, displayPrefix: contentDisplay)
         diagnostics += inventory.diagnostics
 
@@ -36,7 +39,8 @@ public enum SiteLoader {
         let files = inventory.markdownFiles
         let cached = sources
         let loaded = ParallelMap.map(count: files.count) { index in
-            PageSource.load(path: files[index], contentDirectory: layout.content, displayPrefix: contentDisplay, cached: cached.entries[files[index]])
+            PageSource.load(path: files[index], contentDirectory: layout.content, displayPrefix: contentDisplay, cached: cached.entries[files[index]],
+                            identity: inventory.markdownIdentities[files[index]], trustedBefore: trustedBefore)
         }
         sources = PageSourceCache(entries: Dictionary(uniqueKeysWithValues: loaded.compactMap { source, _ in source.map { ($0.path, $0.cacheEntry) } }))
         var pages: [Page] = []
@@ -78,17 +82,14 @@ public enum SiteLoader {
         let isIndex = stem == "_index" || stem == "index"
         let directory = SitePath.directory(of: source.path)
 
-        var title = matter.title?.trimmingWhitespace()
-        var body = source.body
-        if title == nil || title!.isEmpty {
-            if let heading = TitleExtraction.firstHeading(in: body) {
-                title = heading.title
-                body = heading.body
-            } else {
+        var title = matter.title?.trimmingWhitespace() ?? ""
+        if title.isEmpty {
+            guard let headingTitle = source.headingTitle else {
                 return .failure(BuildFailure(.error(
                     "this page has no title; add `title: …` to its front matter or start the text with a `# heading`",
                     file: source.displayPath, line: 1)))
             }
+            title = headingTitle
         }
 
         var name = isIndex ? "index" : SitePath.strippingOrderPrefix(stem)
@@ -105,7 +106,7 @@ public enum SiteLoader {
             name = trimmed.lowercased().hasSuffix(".html") ? String(trimmed.dropLast(5)) : trimmed
         }
         let outputPath = SitePath.join(SitePath.outputDirectory(for: directory), name + ".html")
-        return .success(Page(source: source, outputPath: outputPath, isSectionIndex: isIndex, sectionDirectory: directory, title: title!, body: body))
+        return .success(Page(source: source, outputPath: outputPath, isSectionIndex: isIndex, sectionDirectory: directory, title: title))
     }
 
     /// Two sources that would write the same output file are an error naming both.
