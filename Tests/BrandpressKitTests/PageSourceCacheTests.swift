@@ -101,6 +101,18 @@ import Testing
         #expect(reread.fileDigest != fresh.fileDigest && reread.bodyDigest != fresh.bodyDigest)
     }
 
+    /// A body let go by one copy of a source is let go by all; asked for again, it is read again.
+    @Test func aForgottenBodyIsReadAgainWhenAskedFor() throws {
+        let project = try TemporaryProject(["Content/a.md": "---\ntitle: 标题\n---\n旧正文\n"])
+        let content = project.root.appendingPathComponent("Content")
+        let source = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/").0)
+        let copy = source
+        try project.write("Content/a.md", "---\ntitle: 标题\n---\n新正文\n")
+        #expect(source.body == "旧正文\n")
+        copy.forgetBody()
+        #expect(source.body == "新正文\n")
+    }
+
     /// Metadata that changed moments ago could hide a second change in the same clock tick.
     @Test func metadataThatChangedJustNowIsNotRecorded() throws {
         let project = try TemporaryProject(["Content/a.md": "# 标题\n"])

@@ -69,6 +69,7 @@ public enum SiteBuilder {
         let printContents = publications.handbooks.map {
             PrintView.render($0, model: model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.printViews ?? [:])
         }
+        for page in model.pages { page.source.forgetBody() }
         stage("assembled the publications")
         let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents.map(\.html),
                                fragments: SharedFragments(templates: templates))
