@@ -10,6 +10,9 @@ import Foundation
 /// - the search index with a digest of each document, so that a rebuild patches the index where
 ///   pages changed and keeps the index files those changes do not touch.
 ///
+/// Pages' HTML and plain text, most of the cache, go to a file of their own beside it, read only
+/// where a rebuild needs them (`CachedText`) and copied from the old file into the new one.
+///
 /// Digests come from content, not file times, so a rebuild gives byte for byte what a full build
 /// gives. The previous output is only reused when its files' metadata still match what this
 /// build recorded after writing them; a cache written by another brandpress binary is ignored.
@@ -42,7 +45,7 @@ struct BuildCache {
     /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
     var outputFingerprint: UInt64 = 0
 
-    static let formatVersion = "brandpress-build-cache-3"
+    static let formatVersion = "brandpress-build-cache-4"
 
     init() {}
 
@@ -59,9 +62,12 @@ struct BuildCache {
     }
 
     static func load(from file: URL) -> BuildCache? {
-        guard var reader = CacheFile.reader(file, format: formatVersion) else { return nil }
+        guard var reader = CacheFile.reader(file, format: formatVersion),
+              let textName = reader.string(), let textSize = reader.int(),
+              let texts = TextFile(path: file.deletingLastPathComponent().path + "/" + textName, expectedSize: textSize)
+        else { return nil }
         var cache = BuildCache()
-        guard let markdown = reader.array(Self.readMarkdownEntry),
+        guard let markdown = reader.array({ Self.readMarkdownEntry(&$0, texts: texts) }),
               let printViews = reader.array({ reader -> (String, PrintEntry)? in
                   guard let path = reader.string(), let key = reader.uint64(), let html = reader.string() else { return nil }
                   return (path, PrintEntry(key: key, html: html))
@@ -86,22 +92,47 @@ struct BuildCache {
     /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
     /// written; without it (nil) no cache is kept, as the next build could not trust the output.
     func store(to file: URL, outputFingerprint: () -> UInt64?) {
+        let folder = file.deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
+        let textName = textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        // In path order, so that the texts of unchanged pages follow each other as in the old file.
+        let entries = markdown.sorted { $0.key < $1.key }
+        var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
+        guard var texts = TextFileWriter(path: folder + "/" + textName) else { return Self.remove(file) }
+        do {
+            for (_, entry) in entries {
+                locations.append((try texts.append(entry.rendered.htmlText), try texts.append(entry.rendered.plainTextContent)))
+            }
+            try texts.finish()
+        } catch {
+            unlink(folder + "/" + textName)
+            return Self.remove(file)
+        }
+        let textSize = texts.size
         let stored = CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
+            writer.write(textName)
+            writer.write(textSize)
+            writer.write(entries.count)
+            for ((path, entry), location) in zip(entries, locations) {
+                writer.write(path)
+                writer.write(entry.key)
+                Self.write(entry.rendered, at: location, to: &writer)
+                try flush(&writer)
+            }
             try write(to: &writer, flush: flush)
             guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
             writer.write(fingerprint)
+        }
+        // The text files of earlier caches (and this one's, when the cache could not be written).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(textPrefix) && (name != textName || !stored) {
+            unlink(folder + "/" + name)
         }
         if !stored { Self.remove(file) }
     }
 
     private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
-        writer.write(markdown.count)
-        for (path, entry) in markdown {
-            writer.write(path)
-            writer.write(entry.key)
-            Self.write(entry.rendered, to: &writer)
-            try flush(&writer)
-        }
         writer.write(printViews.count)
         for (path, entry) in printViews {
             writer.write(path)
@@ -124,20 +155,25 @@ struct BuildCache {
 
     // MARK: - Rendered Markdown in bytes
 
-    private static func readMarkdownEntry(_ reader: inout ByteReader) -> (String, MarkdownEntry)? {
-        guard let path = reader.string(), let key = reader.uint64(), let rendered = readRendered(&reader) else { return nil }
+    private static func readMarkdownEntry(_ reader: inout ByteReader, texts: TextFile) -> (String, MarkdownEntry)? {
+        guard let path = reader.string(), let key = reader.uint64(), let rendered = readRendered(&reader, texts: texts) else { return nil }
         return (path, MarkdownEntry(key: key, rendered: rendered))
     }
 
-    static func write(_ rendered: RenderedMarkdown, to writer: inout ByteWriter) {
-        writer.write(rendered.html)
+    /// The HTML and plain text are in the text file, at `location`.
+    static func write(_ rendered: RenderedMarkdown, at location: (html: (offset: Int, length: Int), plainText: (offset: Int, length: Int)),
+                      to writer: inout ByteWriter) {
+        writer.write(location.html.offset)
+        writer.write(location.html.length)
         writer.write(rendered.headings) { writer, heading in
             writer.write(heading.level)
             writer.write(heading.id)
             writer.write(heading.text)
         }
         writer.write(rendered.firstParagraph)
-        writer.write(rendered.plainText)
+        writer.write(location.plainText.offset)
+        writer.write(location.plainText.length)
+        writer.write(rendered.plainTextDigest)
         writer.write(rendered.references) { writer, reference in
             writer.write(reference.destination)
             writer.write(reference.isImage)
@@ -154,14 +190,18 @@ struct BuildCache {
         }
     }
 
-    static func readRendered(_ reader: inout ByteReader) -> RenderedMarkdown? {
-        guard let html = reader.string(),
+    static func readRendered(_ reader: inout ByteReader, texts: TextFile) -> RenderedMarkdown? {
+        func text(_ reader: inout ByteReader) -> CachedText? {
+            guard let offset = reader.int(), let length = reader.int(), offset >= 0, length >= 0, offset + length <= texts.size else { return nil }
+            return CachedText(file: texts, offset: offset, length: length)
+        }
+        guard let html = text(&reader),
               let headings = reader.array({ reader -> Heading? in
                   guard let level = reader.int(), let id = reader.string(), let text = reader.string() else { return nil }
                   return Heading(level: level, id: id, text: text)
               }),
               let firstParagraph = reader.optionalString(),
-              let plainText = reader.string(),
+              let plainText = text(&reader), let plainTextDigest = reader.uint64(),
               let references = reader.array({ reader -> LinkReference? in
                   guard let destination = reader.string(), let isImage = reader.bool(), let altText = reader.string(),
                         let line = reader.int(), let column = reader.int() else { return nil }
@@ -173,7 +213,7 @@ struct BuildCache {
                   return Diagnostic(isError ? .error : .warning, file: file, line: line, column: column, message)
               })
         else { return nil }
-        return RenderedMarkdown(html: html, headings: headings, firstParagraph: firstParagraph, plainText: plainText,
-                                references: references, diagnostics: diagnostics)
+        return RenderedMarkdown(htmlText: html, headings: headings, firstParagraph: firstParagraph, plainTextContent: plainText,
+                                plainTextDigest: plainTextDigest, references: references, diagnostics: diagnostics)
     }
 }

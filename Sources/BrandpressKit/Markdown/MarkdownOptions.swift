@@ -49,14 +49,35 @@ public struct Heading: Sendable, Hashable {
 }
 
 /// Everything one Markdown document produced: only Swift values, safe to pass between threads.
-public struct RenderedMarkdown: Sendable, Hashable {
-    public var html: String
+/// Its HTML and plain text may still be in the build cache's file, read when asked for.
+public struct RenderedMarkdown: Sendable {
+    public var html: String { htmlText.string }
     public var headings: [Heading]
     /// Plain text of the first paragraph, for summaries.
     public var firstParagraph: String?
     /// Plain text of the whole document, for the search index.
-    public var plainText: String
+    public var plainText: String { plainTextContent.string }
     public var references: [LinkReference]
     /// Problems found, with lines counted in the Markdown text given (file not set).
     public var diagnostics: [Diagnostic]
+    var htmlText: CachedText
+    var plainTextContent: CachedText
+    /// Of `plainText`: the search index tells a changed page by it without reading the text.
+    var plainTextDigest: UInt64
+
+    public init(html: String, headings: [Heading], firstParagraph: String?, plainText: String, references: [LinkReference], diagnostics: [Diagnostic]) {
+        self.init(htmlText: CachedText(html), headings: headings, firstParagraph: firstParagraph, plainTextContent: CachedText(plainText),
+                  plainTextDigest: StableHash.of(plainText), references: references, diagnostics: diagnostics)
+    }
+
+    init(htmlText: CachedText, headings: [Heading], firstParagraph: String?, plainTextContent: CachedText, plainTextDigest: UInt64,
+         references: [LinkReference], diagnostics: [Diagnostic]) {
+        self.htmlText = htmlText
+        self.headings = headings
+        self.firstParagraph = firstParagraph
+        self.plainTextContent = plainTextContent
+        self.plainTextDigest = plainTextDigest
+        self.references = references
+        self.diagnostics = diagnostics
+    }
 }

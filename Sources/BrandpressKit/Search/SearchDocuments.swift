@@ -45,7 +45,7 @@ public enum SearchDocuments {
         }
         hash.add(page.frontMatter.tags.count)
         for tag in page.frontMatter.tags { hash.add(tag) }
-        hash.add(page.rendered?.plainText ?? "")
+        hash.add(page.rendered?.plainTextDigest ?? StableHash.of(""))
         return hash.value
     }
 

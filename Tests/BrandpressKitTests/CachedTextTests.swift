@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+@testable import BrandpressKit
+
+/// Texts written to a text file and read back lazily; a new file made from an old one copies the
+/// old texts' bytes and writes the new ones, in any mix.
+@Suite struct CachedTextTests {
+    @Test func textsComeBackFromTheFileAndANewFileMixesCopiedAndNewTexts() throws {
+        let project = try TemporaryProject([:], templates: [:])
+        try FileManager.default.createDirectory(at: project.root, withIntermediateDirectories: true)
+        let firstPath = project.root.appendingPathComponent("first").path
+        let texts = ["<p>同心向党</p>", "", "安全生产\n技术创新", String(repeating: "榜样的力量。", count: 50_000), "ascii only"]
+        var writer = try #require(TextFileWriter(path: firstPath))
+        let locations = try texts.map { try writer.append(CachedText($0)) }
+        try writer.finish()
+        let first = try #require(TextFile(path: firstPath, expectedSize: writer.size))
+        let cached = locations.map { CachedText(file: first, offset: $0.offset, length: $0.length) }
+        #expect(cached.map(\.string) == texts)
+        #expect(TextFile(path: firstPath, expectedSize: writer.size + 1) == nil, "a file of another size is refused")
+
+        // Old texts 0, 1, 2 in a row (one copy), a new text, old 4 and 3 out of order, another new one.
+        let secondPath = project.root.appendingPathComponent("second").path
+        var second = try #require(TextFileWriter(path: secondPath))
+        let mixed = [cached[0], cached[1], cached[2], CachedText("新的一段"), cached[4], cached[3], CachedText("")]
+        let expected = [texts[0], texts[1], texts[2], "新的一段", texts[4], texts[3], ""]
+        let secondLocations = try mixed.map { try second.append($0) }
+        try second.finish()
+        // The first file may go: what was copied is in the second.
+        try FileManager.default.removeItem(atPath: firstPath)
+        let reopened = try #require(TextFile(path: secondPath, expectedSize: second.size))
+        #expect(secondLocations.map { CachedText(file: reopened, offset: $0.offset, length: $0.length).string } == expected)
+        #expect(cached[3].string == texts[3], "an open text file stays readable after its name is gone")
+    }
+}
