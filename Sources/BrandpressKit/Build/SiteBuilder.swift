@@ -48,7 +48,18 @@ public enum SiteBuilder {
         var sources = previousSources
         let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
                                                           settleSeconds: options.settleSeconds)
-        if let sourcesFile, !sources.hasSameFiles(as: previousSources) { sources.store(to: sourcesFile) }
+        var sourcesStore: BackgroundResult<Void>?
+        if let sourcesFile, !sources.hasSameFiles(as: previousSources) {
+            // A rebuild writes the 7 MB beside its other work; a first build, whose peak memory is
+            // while it renders, writes it at once.
+            if previousSources.entries.isEmpty {
+                sources.store(to: sourcesFile)
+            } else {
+                let changedSources = sources
+                sourcesStore = BackgroundResult { changedSources.store(to: sourcesFile) }
+            }
+        }
+        defer { sourcesStore?.wait() }
         diagnostics += loadProblems
         let (templates, templateProblems) = TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/")
         diagnostics += templateProblems

@@ -24,18 +24,21 @@ public enum ContentScanner {
     }
 
     private static func walk(directory: String, relative: String, root: String, displayPrefix: String, into inventory: inout ContentInventory) {
-        let fileManager = FileManager.default
-        guard let names = try? fileManager.contentsOfDirectory(atPath: directory) else {
+        // Entries are looked at relative to the open folder (fstatat), not by a full path each,
+        // and not through FileManager, whose attributes look up the owner's name for every file.
+        let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard folder >= 0, let names = DirectoryListing.names(inOpenFolder: folder) else {
+            if folder >= 0 { close(folder) }
             inventory.diagnostics.append(.error("cannot read this folder; check its permissions", file: displayPrefix + relative))
             return
         }
+        defer { close(folder) }
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = directory + "/" + name
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             let display = displayPrefix + relativePath
-            // lstat, not FileManager's attributes: those look up the owner's name for every file.
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if info.st_mode & S_IFMT == S_IFLNK {
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard stat(path, &info) == 0 else {
