@@ -123,7 +123,11 @@ public enum SiteBuilder {
                                          printKeys: printContents.map(\.key), templates: templates, injection: options.pageInjection)
             let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: templateForJob, outputs: outputs,
                                       folder: folder, injection: options.pageInjection, previous: previous)
-            let copies = try copyFiles(model: model, layout: layout, folder: folder, previous: previous)
+            let assetsFile = options.cacheFolder.map(AssetCache.file(in:))
+            let previousAssets = assetsFile.flatMap(AssetCache.load(from:)) ?? AssetCache()
+            let (copies, assets) = try copyFiles(model: model, layout: layout, folder: folder, previous: previous, assets: previousAssets,
+                                                 trustedBefore: Date().timeIntervalSince1970 - options.settleSeconds)
+            if let assetsFile, assets != previousAssets { assets.store(to: assetsFile) }
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
             let searchBuild = search!.wait()

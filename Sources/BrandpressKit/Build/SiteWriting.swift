@@ -42,8 +42,14 @@ extension SiteBuilder {
         return written
     }
 
-    static func copyFiles(model: SiteModel, layout: ProjectLayout, folder: OutputFolder, previous: PreviousOutput?) throws -> Written {
-        var copies = model.assets.map { (layout.content.appendingPathComponent($0), SitePath.assetOutputPath(for: $0)) }
+    /// Copies `Content/`'s files and the theme's. A file of `Content/` whose metadata `assets`
+    /// recorded, and whose copy the previous output keeps, is not read; metadata that changed after
+    /// `trustedBefore` is not recorded. Returns what to record for next time.
+    static func copyFiles(model: SiteModel, layout: ProjectLayout, folder: OutputFolder, previous: PreviousOutput?,
+                          assets: AssetCache, trustedBefore: Double) throws -> (Written, AssetCache) {
+        var copies: [(source: URL, sitePath: String, contentPath: String?)] = model.assets.map {
+            (layout.content.appendingPathComponent($0), SitePath.assetOutputPath(for: $0), $0)
+        }
         let themeAssets = layout.templates.appendingPathComponent(TemplateSet.assetFolder)
         if let enumerator = FileManager.default.enumerator(atPath: themeAssets.path) {
             while let relative = enumerator.nextObject() as? String {
@@ -53,22 +59,32 @@ extension SiteBuilder {
                 if FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue {
                     try FileManager.default.createDirectory(at: folder.stagedURL("assets/" + relative), withIntermediateDirectories: true)
                 } else {
-                    copies.append((source, "assets/" + relative))
+                    copies.append((source, "assets/" + relative, nil))
                 }
             }
             try FileManager.default.createDirectory(at: folder.stagedURL("assets"), withIntermediateDirectories: true)
         }
         let planned = copies
-        let results = try writeInParallel(count: planned.count, naming: { planned[$0].1 }) { index -> (BuildCache.OutputRecord?, Bool) in
-            let (source, sitePath) = planned[index]
+        let results = try writeInParallel(count: planned.count, naming: { planned[$0].sitePath }) { index -> (BuildCache.OutputRecord?, Bool, AssetCache.Entry?) in
+            let (source, sitePath, contentPath) = planned[index]
+            let identity = contentPath.flatMap { model.assetIdentities[$0] }
+            if let identity, let entry = contentPath.flatMap({ assets.entries[$0] }), entry.identity == identity,
+               previous?.keeps(sitePath, digest: entry.digest) == true {
+                return (BuildCache.OutputRecord(key: entry.digest, digest: entry.digest), true, entry)
+            }
             let bytes = try Data(contentsOf: source)
             let digest = bytes.withUnsafeBytes(StableHash.of(bytes:))
             let record = BuildCache.OutputRecord(key: digest, digest: digest)
-            if previous?.keeps(sitePath, digest: digest) == true { return (record, true) }
+            let entry = identity.flatMap { $0.isSettled(before: trustedBefore) ? AssetCache.Entry(identity: $0, digest: digest) : nil }
+            if previous?.keeps(sitePath, digest: digest) == true { return (record, true, entry) }
             try bytes.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(sitePath)) }
-            return (record, false)
+            return (record, false, entry)
         }
-        return written(planned.map(\.1), results)
+        var recorded = AssetCache()
+        for (copy, result) in zip(planned, results) {
+            if let contentPath = copy.contentPath, let entry = result.2 { recorded.entries[contentPath] = entry }
+        }
+        return (written(planned.map(\.sitePath), results.map { ($0.0, $0.1) }), recorded)
     }
 
     /// The search build wrote its changed files already; the files it kept are taken from the

@@ -9,6 +9,8 @@ public struct ContentInventory: Sendable {
     var markdownIdentities: [String: FileIdentity] = [:]
     /// Content-relative paths of every other file (images, PDFs), copied as they are.
     public var assetFiles: [String] = []
+    /// Their metadata, by path, the same way.
+    var assetIdentities: [String: FileIdentity] = [:]
     public var hasConfig = false
     public var diagnostics: [Diagnostic] = []
 }
@@ -60,6 +62,7 @@ public enum ContentScanner {
                 inventory.markdownIdentities[relativePath] = FileIdentity(info)
             } else {
                 inventory.assetFiles.append(relativePath)
+                inventory.assetIdentities[relativePath] = FileIdentity(info)
             }
         }
     }

@@ -70,7 +70,8 @@ public enum SiteLoader {
             pageIndexByPath: Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.path, $0) }),
             assetPaths: Set(inventory.assetFiles),
             omittedDrafts: omittedDrafts,
-            configDigest: configDigest
+            configDigest: configDigest,
+            assetIdentities: inventory.assetIdentities
         )
         return (model, diagnostics)
     }

@@ -11,6 +11,9 @@ public struct SiteModel: Sendable {
     public var omittedDrafts: Set<String>
     /// Of `site.yml`'s bytes, for the build cache.
     var configDigest: UInt64 = 0
+    /// The metadata of `assets` when `Content/` was scanned: a file with the metadata recorded
+    /// when it was last copied is not read again (`AssetCache`).
+    var assetIdentities: [String: FileIdentity] = [:]
 
     public var root: SectionNode? { sections[""] }
 
