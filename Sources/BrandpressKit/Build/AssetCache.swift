@@ -22,9 +22,7 @@ struct AssetCache: Sendable, Equatable {
     static func load(from file: URL) -> AssetCache? {
         guard var reader = CacheFile.reader(file, format: formatVersion),
               let entries = reader.array({ reader -> (String, Entry)? in
-                  guard let path = reader.string(), let size = reader.int(), let inode = reader.uint64(), let modified = reader.int(),
-                        let changed = reader.int(), let digest = reader.uint64() else { return nil }
-                  let identity = FileIdentity(size: size, inode: inode, modified: Int64(modified), changed: Int64(changed))
+                  guard let path = reader.string(), let identity = FileIdentity.read(&reader), let digest = reader.uint64() else { return nil }
                   return (path, Entry(identity: identity, digest: digest))
               }),
               reader.isAtEnd
@@ -36,10 +34,7 @@ struct AssetCache: Sendable, Equatable {
         CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
             writer.write(Array(entries)) { writer, item in
                 writer.write(item.key)
-                writer.write(item.value.identity.size)
-                writer.write(item.value.identity.inode)
-                writer.write(Int(item.value.identity.modified))
-                writer.write(Int(item.value.identity.changed))
+                item.value.identity.write(to: &writer)
                 writer.write(item.value.digest)
             }
             try flush(&writer)

@@ -52,8 +52,8 @@ public struct PageSourceCache: Sendable {
                         let encoding = reader.string().flatMap(SourceEncoding.init(rawValue:)), let hasIdentity = reader.bool() else { return nil }
                   var identity: FileIdentity?
                   if hasIdentity {
-                      guard let size = reader.int(), let inode = reader.uint64(), let modified = reader.int(), let changed = reader.int() else { return nil }
-                      identity = FileIdentity(size: size, inode: inode, modified: Int64(modified), changed: Int64(changed))
+                      guard let read = FileIdentity.read(&reader) else { return nil }
+                      identity = read
                   }
                   return (path, Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine,
                                       frontMatterDigest: frontMatterDigest, headingTitle: headingTitle, bodyDigest: bodyDigest,
@@ -78,12 +78,7 @@ public struct PageSourceCache: Sendable {
                 writer.write(entry.bodyDigest)
                 writer.write(entry.encoding.rawValue)
                 writer.write(entry.identity != nil)
-                if let identity = entry.identity {
-                    writer.write(identity.size)
-                    writer.write(identity.inode)
-                    writer.write(Int(identity.modified))
-                    writer.write(Int(identity.changed))
-                }
+                entry.identity?.write(to: &writer)
                 try flush(&writer)
             }
         }

@@ -33,3 +33,19 @@ struct FileIdentity: Equatable, Sendable {
         return modified < limit && changed < limit
     }
 }
+
+// MARK: - In the cache files
+
+extension FileIdentity {
+    func write(to writer: inout ByteWriter) {
+        writer.write(size)
+        writer.write(inode)
+        writer.write(Int(modified))
+        writer.write(Int(changed))
+    }
+
+    static func read(_ reader: inout ByteReader) -> FileIdentity? {
+        guard let size = reader.int(), let inode = reader.uint64(), let modified = reader.int(), let changed = reader.int() else { return nil }
+        return FileIdentity(size: size, inode: inode, modified: Int64(modified), changed: Int64(changed))
+    }
+}
