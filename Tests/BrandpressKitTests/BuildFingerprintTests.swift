@@ -28,6 +28,24 @@ import Testing
         #expect(!project.build(drafts: true).upToDate)
     }
 
+    /// Content kept elsewhere and linked in as `Content/` is walked through the link; a link
+    /// further down still makes the build do everything.
+    @Test func aLinkedContentFolderIsFingerprintedThroughTheLink() throws {
+        let project = try TemporaryProject(BuildPipelineTests.basicSite)
+        let content = project.root.appendingPathComponent("Content")
+        let elsewhere = project.root.appendingPathComponent("Elsewhere")
+        try FileManager.default.moveItem(at: content, to: elsewhere)
+        try FileManager.default.createSymbolicLink(at: content, withDestinationURL: elsewhere)
+        Self.settle()
+        #expect(project.build().succeeded)
+        #expect(project.build().upToDate)
+        try FileManager.default.createSymbolicLink(at: elsewhere.appendingPathComponent("handbook/01-zongze/09-link.md"),
+                                                   withDestinationURL: elsewhere.appendingPathComponent("handbook/01-zongze/01-mudi.md"))
+        Self.settle()
+        #expect(project.build().succeeded)
+        #expect(!project.build().upToDate)
+    }
+
     @Test func aTouchedOrDeletedOutputFileRebuilds() throws {
         let project = try TemporaryProject(BuildPipelineTests.basicSite)
         Self.settle()
