@@ -106,6 +106,7 @@ def measure(tool, runs, disk):
         disk_out = os.path.join(DISK, f"out-{tool.name}")
         results["disk"] = series(runs, lambda: tool.scratch(disk_out), tool.cmd(disk_out))
         rm(disk_out)
+        os.sync()  # the disk's write-back would otherwise go on during the next measurements
     timed(tool.cmd(shm_out))
     results["rebuild"] = series(runs, lambda: None, tool.cmd(shm_out), warm=False)
     counter = iter(range(10**6))
