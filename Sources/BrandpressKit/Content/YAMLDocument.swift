@@ -83,8 +83,9 @@ public indirect enum FieldValue: Sendable, Hashable {
     init(_ node: Node) {
         switch node {
         case .scalar(let scalar):
-            // Numbers, booleans and null all start with an ASCII character; Chinese text skips the tries.
-            if scalar.style == .plain, scalar.string.utf8.first.map({ $0 < 0x80 }) ?? true {
+            // Numbers, booleans and null all start with one of a few ASCII characters; anything
+            // else (Chinese text, `logos/caijue.svg`) skips Yams' tries, which match regular expressions.
+            if scalar.style == .plain, scalar.string.utf8.first.map(Self.mayStartNonString) ?? true {
                 if let value = node.int { self = .int(value); return }
                 if scalar.string.contains("."), let value = node.float { self = .double(value); return }
                 if let value = node.bool { self = .bool(value); return }
@@ -99,6 +100,17 @@ public indirect enum FieldValue: Sendable, Hashable {
             self = .map(map)
         case .alias:
             self = .null
+        }
+    }
+
+    /// Whether a plain scalar starting with `byte` could be a number (`12`, `-3`, `+1.5`, `.5`,
+    /// `.inf`, `0x1F`), a boolean (`true`, `False`, `yes`, `No`, `on`, `OFF`, `y`) or null (`~`, `null`).
+    static func mayStartNonString(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "~"): true
+        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "o"), UInt8(ascii: "O"): true
+        default: false
         }
     }
 
