@@ -81,6 +81,16 @@ import Testing
         }
     }
 
+    @Test func aBackupThatCannotBeMadeLeavesTheOutputUntouched() throws {
+        let (project, folder, previous) = try Self.prepared()
+        let before = project.tree()
+        let patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
+        try FileWriting.write("挡路", to: folder.backup)
+        #expect(throws: FileWriting.Failure.self) { try patch.apply() }
+        #expect(project.tree() == before)
+        #expect(try Self.leftovers(project).isEmpty)
+    }
+
     @Test func aFileWhereTheOldOutputHadAFolderIsNotPatched() throws {
         let (project, folder, previous) = try Self.prepared()
         try FileWriting.write("文件", to: folder.stagedURL("retired"))

@@ -60,8 +60,14 @@ struct OutputPatch {
     /// `interruptAfter` (tests only) stops after that many changes to the output as a killed
     /// build would, leaving the journal behind; `failAfter` throws there as a failed rename would.
     func apply(interruptAfter: Int? = nil, failAfter: Int? = nil) throws {
-        try makeBackup()
-        try writeJournal()
+        do {
+            try makeBackup()
+            try writeJournal()
+        } catch {
+            // Nothing in the output was touched yet.
+            finish()
+            throw error
+        }
         var changes = 0
         func change(_ body: () throws -> Void) throws -> Bool {
             if changes == interruptAfter { return false }
