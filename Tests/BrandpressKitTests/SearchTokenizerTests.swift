@@ -26,6 +26,21 @@ import Testing
         #expect(SearchTokenizer.tokens(in: "a-b c_d") == ["a", "b", "c", "d"])
     }
 
+    /// The byte-wise `normalize` gives what folding and lower-casing one character at a time gives.
+    @Test func normalizingBytesEqualsNormalizingCharacters() {
+        let text = "ABC xyz ３×３　ＱＣ小组，“安全”。ΣΑΣ Élan İstanbul 𠀀𠀁 😀 ﬀ ǅ ß ½ ＡＢｃ~\u{7F}\u{80}\u{2FFF}\u{A000}\u{FFFD}"
+        var expected: [UInt8] = []
+        for scalar in text.unicodeScalars { SearchTokenizer.appendNormalized(scalar, to: &expected) }
+        #expect(SearchTokenizer.normalize(text) == String(decoding: expected, as: UTF8.self))
+        #expect(SearchTokenizer.normalize(text).unicodeScalars.count == text.unicodeScalars.count)
+    }
+
+    /// `normalize` copies U+3000–U+9FFF (CJK punctuation, kana, Han…) without asking Unicode's tables.
+    @Test func nothingFromCJKPunctuationToHanHasALowerCase() {
+        let cased = (0x3000...0x9FFF).compactMap(Unicode.Scalar.init).filter { $0.properties.changesWhenLowercased }
+        #expect(cased.isEmpty, "\(cased.map { String(format: "U+%04X", $0.value) })")
+    }
+
     @Test func fullWidthASCIIIsFoldedToHalfWidth() {
         #expect(SearchTokenizer.normalize("３×３　ＱＣ") == "3×3 qc")
         #expect(SearchTokenizer.tokens(in: "３×３精益发运") == SearchTokenizer.tokens(in: "3×3精益发运"))

@@ -11,36 +11,56 @@ public enum SearchTokenizer {
     /// character, keeping a character whose lower case is longer in UTF-16 (so offsets in the folded
     /// text are offsets in the original, which `search.js` needs for `<mark>`).
     public static func normalize(_ text: String) -> String {
-        // Built as UTF-8 bytes: appending to a String's scalars one at a time costs more than the rest.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
+        // Works on the UTF-8 bytes: ASCII and U+3000–U+9FFF (CJK punctuation, kana, Han: nothing
+        // there has a lower case, a test checks it) are nearly all of the text and are copied as
+        // they are; every other character goes through `appendNormalized`.
+        var text = text
+        let bytes = text.withUTF8 { source -> [UInt8] in
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(source.count)
+            var index = 0
+            while index < source.count {
+                let lead = source[index]
+                if lead < 0x80 {
+                    bytes.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
+                    index += 1
+                } else if (0xE3...0xE9).contains(lead), lead != 0xE3 || source[index + 1] != 0x80 || source[index + 2] != 0x80 {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + 3]))
+                    index += 3
+                } else {
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for offset in 1..<length { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
+                    appendNormalized(Unicode.Scalar(value)!, to: &bytes)
+                    index += length
+                }
+            }
+            return bytes
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One character, folded and lower-cased as `normalize` describes.
+    static func appendNormalized(_ original: Unicode.Scalar, to bytes: inout [UInt8]) {
         func append(_ scalar: Unicode.Scalar) {
             if scalar.isASCII { bytes.append(UInt8(scalar.value)) } else { UTF8.encode(scalar) { bytes.append($0) } }
         }
-        for original in text.unicodeScalars {
-            var scalar = original
-            switch scalar.value {
-            case 0xFF01...0xFF5E: scalar = Unicode.Scalar(scalar.value - 0xFEE0)!
-            case 0x3000: scalar = " "
-            default: break
-            }
-            // Han and ASCII need no Unicode tables: they are nearly all of the text.
-            if isHan(scalar) || (scalar.isASCII && !(0x41...0x5A).contains(scalar.value)) {
-                append(scalar)
-                continue
-            }
-            if (0x41...0x5A).contains(scalar.value) {
-                bytes.append(UInt8(scalar.value + 0x20))
-                continue
-            }
-            guard scalar.properties.changesWhenLowercased else {
-                append(scalar)
-                continue
-            }
+        var scalar = original
+        switch scalar.value {
+        case 0xFF01...0xFF5E: scalar = Unicode.Scalar(scalar.value - 0xFEE0)!
+        case 0x3000: scalar = " "
+        default: break
+        }
+        if isHan(scalar) || (scalar.isASCII && !(0x41...0x5A).contains(scalar.value)) {
+            append(scalar)
+        } else if (0x41...0x5A).contains(scalar.value) {
+            bytes.append(UInt8(scalar.value + 0x20))
+        } else if !scalar.properties.changesWhenLowercased {
+            append(scalar)
+        } else {
             let lower = scalar.properties.lowercaseMapping
             if lower.utf16.count == scalar.utf16.count { lower.unicodeScalars.forEach(append) } else { append(scalar) }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func isHan(_ scalar: Unicode.Scalar) -> Bool {
