@@ -35,6 +35,13 @@ import Testing
         #expect(SearchTokenizer.normalize(text).unicodeScalars.count == text.unicodeScalars.count)
     }
 
+    @Test func asciiWordCharactersAreWhatUnicodeSays() {
+        for scalar in (0..<128).compactMap(Unicode.Scalar.init) {
+            let unicode = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            #expect(SearchTokenizer.isWordCharacter(scalar) == unicode, "U+\(String(scalar.value, radix: 16))")
+        }
+    }
+
     /// `normalize` copies U+3000–U+9FFF (CJK punctuation, kana, Han…) without asking Unicode's tables.
     @Test func nothingFromCJKPunctuationToHanHasALowerCase() {
         let cased = (0x3000...0x9FFF).compactMap(Unicode.Scalar.init).filter { $0.properties.changesWhenLowercased }

@@ -72,6 +72,10 @@ public enum SearchTokenizer {
 
     /// Letters and digits that are not Han: the characters of word tokens.
     public static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            // What Unicode's tables say of ASCII (a test checks it), without asking them.
+            return (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
+        }
         if isHan(scalar) { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
