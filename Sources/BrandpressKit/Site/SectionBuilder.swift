@@ -43,8 +43,9 @@ enum SectionBuilder {
             }
         }
         for directory in sections.keys.sorted() {
-            let snapshot = sections
-            sections[directory]!.entries.sort { orderKey($0, pages, snapshot) < orderKey($1, pages, snapshot) }
+            // Each entry's key once, not twice per comparison: a stories folder holds thousands.
+            let keyed = sections[directory]!.entries.map { (key: orderKey($0, pages, sections), entry: $0) }
+            sections[directory]!.entries = keyed.sorted { $0.key < $1.key }.map(\.entry)
             if sections[directory]!.publication == nil, let parent = sections[directory]!.parent, let inherited = sections[parent]?.publication {
                 sections[directory]!.publication = inherited
                 sections[directory]!.publicationDirectory = sections[parent]!.publicationDirectory
@@ -79,11 +80,12 @@ enum SectionBuilder {
 
     static func assignKinds(pages: inout [Page], sections: inout [String: SectionNode]) {
         for index in pages.indices {
-            let page = pages[index]
-            let section = sections[page.sectionDirectory]
-            let isPublicationRoot = section?.publicationDirectory == page.sectionDirectory
-            switch (section?.publication, page.isSectionIndex) {
-            case (nil, true): pages[index].kind = page.sectionDirectory.isEmpty ? .home : .section
+            // Not a copy of the page: one alive while its kind is set would make the page copy its storage.
+            let directory = pages[index].sectionDirectory
+            let section = sections[directory]
+            let isPublicationRoot = section?.publicationDirectory == directory
+            switch (section?.publication, pages[index].isSectionIndex) {
+            case (nil, true): pages[index].kind = directory.isEmpty ? .home : .section
             case (nil, false): pages[index].kind = .page
             case (.booklet?, true): pages[index].kind = isPublicationRoot ? .booklet : .section
             case (.booklet?, false): pages[index].kind = .brand
