@@ -46,7 +46,7 @@ public enum SiteBuilder {
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
         let previousSources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var sources = previousSources
-        let (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
+        var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
                                                           settleSeconds: options.settleSeconds)
         var sourcesStore: BackgroundResult<Void>?
         if let sourcesFile, !sources.hasSameFiles(as: previousSources) {
@@ -67,6 +67,8 @@ public enum SiteBuilder {
         let cache = cacheLoad.wait()
         stage("read the build cache")
         guard var model = loadedModel, let templates else { return failed() }
+        // The only holder of the pages from here: a second would make every page copy its storage when changed.
+        loadedModel = nil
         options.progress?("rendering \(model.pages.count) pages")
 
         let resolver = LinkResolver(model: model)
@@ -177,10 +179,9 @@ public enum SiteBuilder {
         }
         var diagnostics: [Diagnostic] = []
         for (index, rendered) in results.enumerated() {
-            let page = model.pages[index]
             for var problem in rendered.diagnostics {
-                problem.file = page.displayPath
-                problem.line = problem.line.map { $0 + page.source.bodyFirstLine - 1 }
+                problem.file = model.pages[index].displayPath
+                problem.line = problem.line.map { $0 + model.pages[index].source.bodyFirstLine - 1 }
                 diagnostics.append(problem)
             }
             model.pages[index].rendered = rendered
