@@ -178,8 +178,6 @@ struct OutputPatch {
 extension TreeListing {
     /// The files and folders under `path`; nil when it cannot be read or holds a symbolic link.
     static func walk(_ path: String) -> TreeListing? {
-        var hash = MetadataHash()
-        var listing: TreeListing? = TreeListing()
-        return hash.addTree(path, listing: &listing) ? listing : nil
+        BuildFingerprint.outputWithListing(of: URL(fileURLWithPath: path))?.listing
     }
 }

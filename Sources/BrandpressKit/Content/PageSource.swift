@@ -18,6 +18,8 @@ public struct PageSource: Sendable {
     public var body: String { loadedBody.text ?? bodyFromFile() }
     /// The title taken from the first `# heading`, when the front matter has none.
     public var headingTitle: String?
+    /// The page's title: the front matter's, else its first heading's; nil when it has neither.
+    public var title: String? { Self.frontMatterTitle(frontMatter) ?? headingTitle }
     public var bodyFirstLine: Int
     public var encoding: SourceEncoding
     /// Of the front matter's text: other pages show its fields, so the build cache watches it.
@@ -47,10 +49,7 @@ public struct PageSource: Sendable {
         let display = displayPrefix + path
         let file = contentDirectory.path + "/" + path
         if let cached, let identity, cached.identity == identity {
-            var source = PageSource(path: path, displayPath: display, frontMatter: cached.frontMatter, headingTitle: cached.headingTitle,
-                                    bodyFirstLine: cached.bodyFirstLine, encoding: cached.encoding, frontMatterDigest: cached.frontMatterDigest,
-                                    fileDigest: cached.fileDigest, bodyOffset: cached.bodyOffset, bodyDigest: cached.bodyDigest, identity: identity)
-            source.file = file
+            let source = PageSource(cached: cached, path: path, displayPath: display, file: file)
             return (source, source.encodingWarnings)
         }
         guard let bytes = FileReading.bytes(atPath: file) else {
@@ -61,9 +60,8 @@ public struct PageSource: Sendable {
             let decoded = try TextDecoding.decode(bytes: bytes, path: display)
             var source: PageSource
             if let cached, cached.fileDigest == fileDigest, cached.bodyOffset <= decoded.text.utf8.count {
-                source = PageSource(path: path, displayPath: display, frontMatter: cached.frontMatter, headingTitle: cached.headingTitle,
-                                    bodyFirstLine: cached.bodyFirstLine, encoding: decoded.encoding, frontMatterDigest: cached.frontMatterDigest,
-                                    fileDigest: fileDigest, bodyOffset: cached.bodyOffset)
+                // The same bytes as when the entry was made: everything but the metadata is as it says.
+                source = PageSource(cached: cached, path: path, displayPath: display, file: file)
                 source.loadedBody = LoadedBody(source.body(in: decoded.text))
             } else {
                 // Stops at the first visible character; trimmingCharacters copied the whole page through NSString.
@@ -76,22 +74,27 @@ public struct PageSource: Sendable {
                                     encoding: decoded.encoding, frontMatterDigest: StableHash.of(parts.yaml ?? ""),
                                     fileDigest: fileDigest, bodyOffset: decoded.text.utf8.count - parts.body.utf8.count)
                 var body = parts.body
-                let title = matter.title?.trimmingWhitespace() ?? ""
-                if title.isEmpty, let heading = TitleExtraction.firstHeading(in: parts.body) {
+                if Self.frontMatterTitle(matter) == nil, let heading = TitleExtraction.firstHeading(in: parts.body) {
                     source.headingTitle = heading.title
                     body = heading.body
                 }
                 source.loadedBody = LoadedBody(body)
+                source.bodyDigest = StableHash.of(body)
+                source.file = file
             }
-            source.bodyDigest = StableHash.of(source.body)
             source.identity = identity.flatMap { $0.isSettled(before: trustedBefore) ? $0 : nil }
-            source.file = file
             return (source, source.encodingWarnings)
         } catch let failure as BuildFailure {
             return (nil, failure.diagnostics)
         } catch {
             return (nil, [.error("\(error)", file: display)])
         }
+    }
+
+    /// The front matter's `title:` without surrounding white space; nil when missing or blank.
+    private static func frontMatterTitle(_ matter: FrontMatter) -> String? {
+        guard let title = matter.title?.trimmingWhitespace(), !title.isEmpty else { return nil }
+        return title
     }
 
     /// Lets the body that was read go, in this source and all its copies; `body` reads the file again if asked.
@@ -124,6 +127,17 @@ public struct PageSource: Sendable {
         PageSourceCache.Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine,
                               frontMatterDigest: frontMatterDigest, headingTitle: headingTitle, bodyDigest: bodyDigest,
                               encoding: encoding, identity: identity)
+    }
+}
+
+// In an extension, so that the memberwise initialiser stays.
+extension PageSource {
+    /// A source described by a page-source cache entry, its body not read.
+    fileprivate init(cached: PageSourceCache.Entry, path: String, displayPath: String, file: String) {
+        self.init(path: path, displayPath: displayPath, frontMatter: cached.frontMatter, headingTitle: cached.headingTitle,
+                  bodyFirstLine: cached.bodyFirstLine, encoding: cached.encoding, frontMatterDigest: cached.frontMatterDigest,
+                  fileDigest: cached.fileDigest, bodyOffset: cached.bodyOffset, bodyDigest: cached.bodyDigest, identity: cached.identity)
+        self.file = file
     }
 }
 

@@ -83,14 +83,10 @@ public enum SiteLoader {
         let isIndex = stem == "_index" || stem == "index"
         let directory = SitePath.directory(of: source.path)
 
-        var title = matter.title?.trimmingWhitespace() ?? ""
-        if title.isEmpty {
-            guard let headingTitle = source.headingTitle else {
-                return .failure(BuildFailure(.error(
-                    "this page has no title; add `title: …` to its front matter or start the text with a `# heading`",
-                    file: source.displayPath, line: 1)))
-            }
-            title = headingTitle
+        guard let title = source.title else {
+            return .failure(BuildFailure(.error(
+                "this page has no title; add `title: …` to its front matter or start the text with a `# heading`",
+                file: source.displayPath, line: 1)))
         }
 
         var name = isIndex ? "index" : SitePath.strippingOrderPrefix(stem)
