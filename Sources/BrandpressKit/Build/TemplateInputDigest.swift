@@ -10,14 +10,31 @@ enum TemplateInputDigest {
         return add(context, to: &hash) ? hash.value : nil
     }
 
+    /// The types the context builders use most are told by their exact type first: a failed `as?`
+    /// asks the runtime about conformances and bridging, which cost more than the hashing when
+    /// tried on every value. Other types (`[String: String]`, `[[String: Any]]`) take the casts.
     static func add(_ value: Any, to hash: inout StableHash) -> Bool {
+        let type = type(of: value)
+        if type == String.self {
+            add(text: value as! String, to: &hash)
+        } else if type == [String: Any].self {
+            return add(values: value as! [String: Any], to: &hash)
+        } else if type == Bool.self {
+            add(flag: value as! Bool, to: &hash)
+        } else if type == [Any].self {
+            return add(items: value as! [Any], to: &hash)
+        } else {
+            return addCasting(value, to: &hash)
+        }
+        return true
+    }
+
+    private static func addCasting(_ value: Any, to hash: inout StableHash) -> Bool {
         switch value {
         case let text as String:
-            hash.add(1)
-            hash.add(text)
+            add(text: text, to: &hash)
         case let flag as Bool:
-            hash.add(2)
-            hash.add(flag)
+            add(flag: flag, to: &hash)
         case let number as Int:
             hash.add(3)
             hash.add(number)
@@ -25,23 +42,9 @@ enum TemplateInputDigest {
             hash.add(4)
             hash.add(number.bitPattern)
         case let values as [String: Any]:
-            // The entries in any order: each is hashed alone and the results are summed.
-            var sum: UInt64 = 0
-            for (key, value) in values {
-                var entry = StableHash()
-                entry.add(key)
-                guard add(value, to: &entry) else { return false }
-                sum &+= entry.finalized
-            }
-            hash.add(5)
-            hash.add(values.count)
-            hash.add(sum)
-        case let values as [Any]:
-            hash.add(6)
-            hash.add(values.count)
-            for element in values {
-                guard add(element, to: &hash) else { return false }
-            }
+            return add(values: values, to: &hash)
+        case let items as [Any]:
+            return add(items: items, to: &hash)
         case let shared as SharedValues:
             guard let digest = shared.digest else { return false }
             hash.add(7)
@@ -52,6 +55,40 @@ enum TemplateInputDigest {
             hash.add(digest)
         default:
             return false
+        }
+        return true
+    }
+
+    private static func add(text: String, to hash: inout StableHash) {
+        hash.add(1)
+        hash.add(text)
+    }
+
+    private static func add(flag: Bool, to hash: inout StableHash) {
+        hash.add(2)
+        hash.add(flag)
+    }
+
+    /// The entries in any order: each is hashed alone and the results are summed.
+    private static func add(values: [String: Any], to hash: inout StableHash) -> Bool {
+        var sum: UInt64 = 0
+        for (key, value) in values {
+            var entry = StableHash()
+            entry.add(key)
+            guard add(value, to: &entry) else { return false }
+            sum &+= entry.finalized
+        }
+        hash.add(5)
+        hash.add(values.count)
+        hash.add(sum)
+        return true
+    }
+
+    private static func add(items: [Any], to hash: inout StableHash) -> Bool {
+        hash.add(6)
+        hash.add(items.count)
+        for element in items {
+            guard add(element, to: &hash) else { return false }
         }
         return true
     }
