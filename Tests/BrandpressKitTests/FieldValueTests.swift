@@ -29,6 +29,9 @@ import Testing
         s: Yes please
         t: on
         u: .inf
+        v: !!str true
+        w: [1, yes, 综采, '2']
+        x: {depth: 3, open: no}
         """
         let fields = try FrontMatter.decode(yaml, file: "Content/a.md", firstLine: 2).fields
         let expected: [String: FieldValue] = [
@@ -36,6 +39,8 @@ import Testing
             "g": .bool(true), "h": .bool(false), "i": .bool(true), "j": .bool(false), "k": .null, "l": .null,
             "m": .string("logos/caijue.svg"), "n": .string("2024-05-01"), "o": .string("v1.0"), "p": .string("no-such"),
             "q": .string("综采一区"), "r": .string("12"), "s": .string("Yes please"), "t": .bool(true), "u": .double(.infinity),
+            "v": .string("true"), "w": .list([.int(1), .bool(true), .string("综采"), .string("2")]),
+            "x": .map(["depth": .int(3), "open": .bool(false)]),
         ]
         for (key, value) in expected {
             #expect(fields[key] == value, "\(key)")

@@ -16,8 +16,12 @@ struct YAMLDocument {
     init(parsing text: String, file: String, firstLine: Int) throws {
         let root: Node?
         do {
-            // An explicit encoding: the default one reads the process environment on every parse.
-            root = try Yams.compose(yaml: text, .default, .default, .utf8)
+            // The basic resolver: Yams hashes every mapping key to find duplicates, which with the
+            // default one matches each key against seven regular expressions to learn its type.
+            // Values are unaffected: `FieldValue` and `Node.int`/`bool`/`float`/`null` read plain
+            // scalars by their text, never by the resolved tag. An explicit encoding: the default
+            // one reads the process environment on every parse.
+            root = try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw BuildFailure(Self.diagnostic(for: error, text: text, file: file, firstLine: firstLine))
         }
