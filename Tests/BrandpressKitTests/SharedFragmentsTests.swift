@@ -96,3 +96,93 @@ import Testing
         #expect(page.contains("nav=2 first=首页 crumbs=[乙栏][甲栏][首页] site=示例站 empty=no"), "\(page)")
     }
 }
+
+/// The layout's shared parts (`siteHead`, `siteHeader`, `siteBreadcrumbs`, `siteFooter`) are rendered
+/// once per folder from their partials; every page must be what rendering them in place gives.
+@Suite struct SitePartsTests {
+    static let header = """
+        <header><a href="{{homeURL}}">{{site.title}}</a><form action="{{searchURL}}"></form>\
+        <nav>{{#nav}}<a href="{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a>{{/nav}}</nav></header>
+        """
+    static let crumbs = "{{#hasBreadcrumbs}}<ol>{{#breadcrumbs}}<li><a href=\"{{url}}\">{{title}}</a></li>{{/breadcrumbs}}</ol>{{/hasBreadcrumbs}}"
+    static let head = #"<link rel="stylesheet" href="{{assets}}style.css"><base data-root="{{root}}">"#
+    static let footer = "<footer>{{site.title}}</footer>"
+
+    static let content: [String: String] = [
+        "Content/site.yml": "title: 示例站\nbase_url: https://example.cn/sub/\n",
+        "Content/index.md": "# 首页\n",
+        "Content/a/_index.md": "# 甲栏\n",
+        "Content/a/one.md": "# 一\n",
+        "Content/a/two.md": "# 二\n",
+        "Content/a/b/_index.md": "# 乙栏\n",
+        "Content/a/b/three.md": "# 三\n",
+        "Content/c/_index.md": "# 丙栏\n",
+    ]
+
+    static func templates(base: String, partials: [String: String]) -> [String: String] {
+        var templates = TemporaryProject.minimalTemplates
+        templates["Templates/base.mustache"] = base
+        templates["Templates/home.mustache"] = "{{<base}}{{$main}}home{{/main}}{{/base}}"
+        templates["Templates/404.mustache"] = "{{<base}}{{$main}}missing{{/main}}{{/base}}"
+        return templates.merging(partials) { _, new in new }
+    }
+
+    static func base(head: String, header: String, crumbs: String, footer: String) -> String {
+        "<html><head>\n\(head)\n</head><body>\n\(header)\n{{$crumbs}}\(crumbs){{/crumbs}}\n<main>{{$main}}{{/main}}</main>\n\(footer)\n</body></html>"
+    }
+
+    @Test func pagesEqualThoseRenderedWithThePartsInPlace() throws {
+        // The partials end with a line break, which is dropped like a standalone `{{>partial}}` line's.
+        let shared = try TemporaryProject(Self.content, templates: Self.templates(
+            base: Self.base(head: "{{{siteHead}}}", header: "{{{siteHeader}}}", crumbs: "{{{siteBreadcrumbs}}}", footer: "{{{siteFooter}}}"),
+            partials: [
+                "Templates/partials/site-head.mustache": Self.head + "\n",
+                "Templates/partials/site-header.mustache": Self.header + "\n",
+                "Templates/partials/breadcrumbs.mustache": Self.crumbs,
+                "Templates/partials/site-footer.mustache": Self.footer + "\r\n",
+            ]))
+        let inline = try TemporaryProject(Self.content, templates: Self.templates(
+            base: Self.base(head: Self.head, header: Self.header, crumbs: Self.crumbs, footer: Self.footer), partials: [:]))
+        #expect(shared.build().succeeded)
+        #expect(inline.build().succeeded)
+        let sharedPages = shared.tree().filter { $0.key.hasSuffix(".html") }
+        let inlinePages = inline.tree().filter { $0.key.hasSuffix(".html") }
+        #expect(Set(sharedPages.keys) == Set(inlinePages.keys))
+        #expect(sharedPages.count >= 8)
+        for (path, data) in inlinePages {
+            #expect(sharedPages[path] == data, "\(path) differs")
+        }
+        // Pages of one folder share the parts, yet each folder links from where it is.
+        let deep = try #require(shared.output("a/b/three.html"))
+        #expect(deep.contains(#"<a href="../../index.html">示例站</a>"#))
+        #expect(deep.contains(#"<li><a href="../index.html">甲栏</a></li><li><a href="index.html">乙栏</a></li>"#))
+        #expect(deep.contains(#"<a href="../index.html" aria-current="page">甲栏</a>"#))
+        let folderPage = try #require(shared.output("a/b/index.html"))
+        #expect(folderPage.contains(#"<li><a href="../index.html">甲栏</a></li></ol>"#))
+        #expect(try #require(shared.output("index.html")).contains(#"<a href="index.html" aria-current="page">首页</a>"#))
+        // The 404 page, served at any depth, gets its own parts with absolute URLs.
+        let missing = try #require(shared.output("404.html"))
+        #expect(missing.contains(#"<a href="https://example.cn/sub/index.html">示例站</a>"#))
+        #expect(missing.contains(#"href="https://example.cn/sub/assets/style.css""#))
+    }
+
+    @Test func aThemeWithoutThePartsGetsEmptyVariables() throws {
+        let project = try TemporaryProject(Self.content, templates: Self.templates(
+            base: "<html><body>[{{{siteHead}}}|{{{siteHeader}}}|{{{siteBreadcrumbs}}}|{{{siteFooter}}}]<main>{{$main}}{{/main}}</main></body></html>",
+            partials: [:]))
+        #expect(project.build().succeeded)
+        #expect(try #require(project.output("a/one.html")).contains("[|||]"))
+    }
+
+    @Test func editingAPartRemakesEveryPage() throws {
+        let project = try TemporaryProject(Self.content, templates: Self.templates(
+            base: Self.base(head: "{{{siteHead}}}", header: "{{{siteHeader}}}", crumbs: "{{{siteBreadcrumbs}}}", footer: "{{{siteFooter}}}"),
+            partials: ["Templates/partials/site-footer.mustache": Self.footer]))
+        #expect(project.build().succeeded)
+        try project.write("Templates/partials/site-footer.mustache", "<footer>© {{site.title}}</footer>")
+        #expect(project.build().succeeded)
+        for (path, data) in project.tree() where path.hasSuffix(".html") {
+            #expect(String(decoding: data, as: UTF8.self).contains("<footer>© 示例站</footer>"), "\(path)")
+        }
+    }
+}

@@ -58,28 +58,47 @@ struct PageContextBuilder {
             }
             return nav
         }
-        // The site's settings, the navigation and the breadcrumbs are the same for every page in a
-        // folder (a 404 page, with its absolute URLs, makes its own): made once per folder.
+        // The site's settings, the navigation, the breadcrumbs and the header and footer made of
+        // them are the same for every page in a folder (a 404 page, with its absolute URLs, makes
+        // its own): made once per folder.
         if job != .notFound {
             let fragments = site.fragments
             let folder = SitePath.directory(of: outputPath)
             let isHome = outputPath == "index.html", isFolderPage = SitePath.fileName(of: outputPath) == "index.html"
+            let navScope = "\(folder)\u{0}\(isHome)", crumbsScope = "\(navScope)\u{0}\(isFolderPage)"
             context["site"] = fragments.values(for: SharedFragments.Key(kind: "site", scope: ""), make: siteValues)
-            context["nav"] = fragments.list(for: SharedFragments.Key(kind: "nav", scope: "\(folder)\u{0}\(isHome)"), make: navigation)
-            let crumbs = fragments.list(for: SharedFragments.Key(kind: "breadcrumbs", scope: "\(folder)\u{0}\(isHome)\u{0}\(isFolderPage)"),
-                                        make: breadcrumbs)
+            context["nav"] = fragments.list(for: SharedFragments.Key(kind: "nav", scope: navScope), make: navigation)
+            let crumbs = fragments.list(for: SharedFragments.Key(kind: "breadcrumbs", scope: crumbsScope), make: breadcrumbs)
             context["breadcrumbs"] = crumbs
             context["hasBreadcrumbs"] = !crumbs.items.isEmpty
+            let common = context
+            for (variable, partial) in SharedFragments.siteParts {
+                context[variable] = fragments.text(for: SharedFragments.Key(kind: partial, scope: crumbsScope)) {
+                    renderSitePart(partial, common)
+                }
+            }
         } else {
             let crumbs = breadcrumbs()
             context["site"] = siteValues()
             context["nav"] = navigation()
             context["breadcrumbs"] = crumbs
             context["hasBreadcrumbs"] = !crumbs.isEmpty
+            let common = context
+            for (variable, partial) in SharedFragments.siteParts {
+                context[variable] = renderSitePart(partial, common)
+            }
         }
         context["prev"] = false
         context["next"] = false
         return context
+    }
+
+    /// One of `SharedFragments.siteParts`: the partial rendered with the variables every page has
+    /// (`site`, `root`, `assets`, `homeURL`, `searchURL`, `nav`, `breadcrumbs`, `hasBreadcrumbs`),
+    /// none of the page's own; "" when the theme has no such partial.
+    func renderSitePart(_ partial: String, _ common: [String: Any]) -> String {
+        guard site.fragments.has(partial) else { return "" }
+        return site.fragments.render(partial, context: common)
     }
 
     /// `site`: the settings of `site.yml`.

@@ -5,10 +5,20 @@ import Synchronization
 /// render workers. A handbook page lists every chapter in its table of contents; only the chapter
 /// being read differs from the other pages in the same folder, so the other chapters' variables and
 /// their rendered entries are made once per folder instead of once per page (which made long
-/// handbooks quadratic).
+/// handbooks quadratic). The layout's shared parts (`siteParts`: the head's links, the header with
+/// the navigation, the breadcrumbs, the footer) are the same on every page of a folder, so they are
+/// rendered once per folder too: each variable a template looks up costs swift-mustache about a
+/// microsecond (a dozen runtime casts), and these parts look up some fifty.
 public final class SharedFragments: Sendable {
     /// The partial that renders one chapter's entry in a handbook's table of contents.
     static let bookTOCChapter = "partials/book-toc-chapter"
+    /// The parts of the layout that every page of a folder shares: variable, and the partial rendered into it.
+    static let siteParts: [(variable: String, partial: String)] = [
+        ("siteHead", "partials/site-head"), ("siteHeader", "partials/site-header"),
+        ("siteBreadcrumbs", "partials/breadcrumbs"), ("siteFooter", "partials/site-footer"),
+    ]
+    /// Partials brandpress renders into variables: pages depend on them whichever template made them.
+    static let renderedIntoVariables = [bookTOCChapter] + siteParts.map(\.partial)
 
     struct Key: Hashable, Sendable {
         var kind: String
@@ -19,6 +29,7 @@ public final class SharedFragments: Sendable {
     let templates: TemplateSet
     private let madeValues = Mutex<[Key: SharedValues]>([:])
     private let madeLists = Mutex<[Key: SharedList]>([:])
+    private let madeTexts = Mutex<[Key: String]>([:])
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -28,8 +39,17 @@ public final class SharedFragments: Sendable {
         templates.names.contains(partial)
     }
 
+    /// A partial rendered into a variable. Its file's final line break is dropped: the variable
+    /// stands on a line of its own, as a `{{>partial}}` tag would.
     func render(_ partial: String, context: [String: Any]) -> String {
-        templates.render(context, template: partial) ?? ""
+        var text = templates.render(context, template: partial) ?? ""
+        if text.last?.isNewline == true { text.removeLast() }
+        return text
+    }
+
+    /// The text made under `key` before, or `make`'s; the caller promises that the key determines it.
+    func text(for key: Key, make: () -> String) -> String {
+        Self.memo(madeTexts, key, make: make)
     }
 
     /// The values made under `key` before, or `make`'s; the caller promises that the key determines them.

@@ -81,7 +81,7 @@ public struct TemplateSet: Sendable {
             if let similar, EditDistance.between(similar, reference.name) <= 3 { message += "; did you mean '\(similar)'?" }
             diagnostics.append(.error(message, file: file, line: reference.line, column: reference.column))
         }
-        let digests = reachableDigests(textDigests: textDigests, uses: uses, alwaysUsed: [SharedFragments.bookTOCChapter])
+        let digests = reachableDigests(textDigests: textDigests, uses: uses, alwaysUsed: SharedFragments.renderedIntoVariables)
         return (TemplateSet(library: library, names: names, brokenNames: brokenNames, digest: digest.value, digests: digests), diagnostics)
     }
 
