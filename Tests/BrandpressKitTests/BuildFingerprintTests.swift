@@ -150,8 +150,12 @@ import Testing
         #expect(project.build().succeeded)
         #expect(try rebuild { try edit("Templates/story.mustache") { $0.replacingOccurrences(of: "返回榜样故事", with: "返回全部故事") } } == ["story"])
         #expect(try rebuild { try edit("Templates/partials/story-card.mustache") { $0 + "\n" } } == ["stories index"])
-        // brandpress renders this partial into variables itself, so every page counts it among its templates.
+        // brandpress renders these partials into variables itself: the pages whose templates name the variable depend on them.
         #expect(try rebuild { try edit("Templates/partials/book-toc-chapter.mustache") { $0.replacingOccurrences(of: "<li class=", with: "<li data-x class=") } }
+                == ["handbook"])
+        #expect(try rebuild { try edit("Templates/partials/term-chips.mustache") { $0.replacingOccurrences(of: "<li>", with: "<li class=\"chip\">") } }
+                == ["stories index"])
+        #expect(try rebuild { try edit("Templates/partials/site-footer.mustache") { $0.replacingOccurrences(of: "footer-org", with: "footer-unit") } }
                 == Set(watched.keys))
         #expect(try rebuild { try edit("Templates/base.mustache") { $0.replacingOccurrences(of: "跳到正文", with: "跳到正文内容") } } == Set(watched.keys))
     }

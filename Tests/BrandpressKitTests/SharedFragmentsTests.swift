@@ -186,3 +186,83 @@ import Testing
         }
     }
 }
+
+/// Story cards rendered into `card` (and shared between the pages of units and tags, where a story
+/// appears once per unit and tag) and the unit and tag lists rendered into `unitChips` and
+/// `tagChips` give the pages that including the partials in place gives.
+@Suite struct StoryListFragmentsTests {
+    static let card = """
+        <li>{{#cover}}<img src="{{.}}" alt="{{coverAlt}}">{{/cover}}<a href="{{url}}">{{title}}</a>\
+        {{#unit}}<a href="{{unitURL}}">{{.}}</a>{{/unit}}{{#date}}<time datetime="{{iso}}">{{display}}</time>{{/date}}\
+        {{#author}}<span>{{.}}</span>{{/author}}<p>{{summary}}</p><img src="{{assets}}mark.svg" alt="{{site.title}}"></li>
+
+        """
+    static let chips = "<ul>{{#terms}}<li><a href=\"{{url}}\">{{name}}</a>{{count}}</li>{{/terms}}</ul>"
+
+    static var content: [String: String] {
+        var files = [
+            "Content/site.yml": "title: 示例站\n",
+            "Content/stories/_index.md": "---\ntitle: 榜样\nkind: stories\npage_size: 2\n---\n",
+            "Content/stories/images/a.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ]
+        let units = ["综采一区党支部", "掘进二区党支部"], tags = ["安全生产", "党员先锋", "技术创新"]
+        for number in 1...7 {
+            let cover = number % 2 == 0 ? "cover: images/a.svg\ncover_alt: 图\(number)\n" : ""
+            let storyTags = tags.enumerated().filter { (number + $0.offset) % 3 != 0 }.map(\.element).joined(separator: ", ")
+            files["Content/stories/2024-0\(number)-s.md"] = """
+                ---
+                title: 故事\(number)
+                date: 2024-0\(number)-0\(number)
+                unit: \(units[number % 2])
+                author: 作者\(number)
+                tags: [\(storyTags)]
+                \(cover)---
+
+                第\(number)个故事的正文。
+                """
+        }
+        return files
+    }
+
+    static func templates(shared: Bool) -> [String: String] {
+        var templates = TemporaryProject.minimalTemplates
+        let cards = shared ? "{{#stories}}{{{card}}}\n{{/stories}}" : "{{#stories}}{{>partials/story-card}}{{/stories}}"
+        templates["Templates/stories.mustache"] = "{{<base}}{{$main}}\(cards)\(shared ? "{{{unitChips}}}|{{{tagChips}}}" : "{{>units}}|{{>tags}}"){{/main}}{{/base}}"
+        templates["Templates/taxonomy.mustache"] = "{{<base}}{{$main}}<h1>{{term.name}}</h1>\(cards){{/main}}{{/base}}"
+        templates["Templates/taxonomy-list.mustache"] = "{{<base}}{{$main}}{{#terms}}{{name}}{{/terms}}{{/main}}{{/base}}"
+        templates["Templates/story.mustache"] = "{{<base}}{{$main}}{{story.unit}}{{/main}}{{/base}}"
+        templates["Templates/partials/story-card.mustache"] = Self.card
+        if shared {
+            templates["Templates/partials/term-chips.mustache"] = Self.chips
+        } else {
+            templates["Templates/units.mustache"] = Self.chips.replacingOccurrences(of: "terms", with: "units")
+            templates["Templates/tags.mustache"] = Self.chips.replacingOccurrences(of: "terms", with: "tags")
+        }
+        return templates
+    }
+
+    @Test func pagesEqualThoseRenderedWithThePartialsInPlace() throws {
+        let shared = try TemporaryProject(Self.content, templates: Self.templates(shared: true))
+        let inline = try TemporaryProject(Self.content, templates: Self.templates(shared: false))
+        #expect(shared.build().succeeded)
+        #expect(inline.build().succeeded)
+        let sharedPages = shared.tree().filter { $0.key.hasSuffix(".html") }
+        let inlinePages = inline.tree().filter { $0.key.hasSuffix(".html") }
+        #expect(Set(sharedPages.keys) == Set(inlinePages.keys))
+        for (path, data) in inlinePages {
+            #expect(sharedPages[path] == data, "\(path) differs")
+        }
+        // A story listed on its unit's page and on each of its tags' pages links from each page's folder.
+        let unit = "%E7%BB%BC%E9%87%87%E4%B8%80%E5%8C%BA%E5%85%9A%E6%94%AF%E9%83%A8.html"
+        let card = #"<li><img src="../images/a.svg" alt="图4"><a href="../2024-04-s.html">故事4</a><a href="UNIT">综采一区党支部</a><time datetime="2024-04-04">2024年4月4日</time>"#
+        let unitPage = try #require(shared.output("stories/units/综采一区党支部.html"))
+        #expect(unitPage.contains(card.replacingOccurrences(of: "UNIT", with: unit)))
+        for tag in ["安全生产", "党员先锋"] {
+            #expect(try #require(shared.output("stories/tags/\(tag).html")).contains(card.replacingOccurrences(of: "UNIT", with: "../units/" + unit)), "\(tag)")
+        }
+        #expect(try #require(shared.output("stories/tags/技术创新.html")).contains("故事4") == false)
+        let index = try #require(shared.output("stories/index.html"))
+        #expect(index.contains(#"<a href="2024-07-s.html">故事7</a>"#))
+        #expect(index.contains(#"<img src="../assets/mark.svg" alt="示例站">"#))
+    }
+}

@@ -13,23 +13,34 @@ import Testing
     }
 
     @Test func aTemplateDependsOnWhatItReachesAndNothingElse() {
-        let texts = ["base": 1, "story": 2, "brand": 3, "partials/card": 4, "partials/tag": 5, "odd": 6, "shared": 7] as [String: UInt64]
+        let texts = ["base": 1, "story": 2, "brand": 3, "partials/card": 4, "partials/tag": 5, "odd": 6] as [String: UInt64]
         let uses: [String: (names: Set<String>, any: Bool)] = [
             "base": ([], false), "story": (["base", "partials/card"], false), "brand": (["base"], false),
-            "partials/card": (["partials/tag"], false), "partials/tag": ([], false), "odd": ([], true), "shared": ([], false),
+            "partials/card": (["partials/tag"], false), "partials/tag": ([], false), "odd": ([], true),
         ]
-        let digests = TemplateSet.reachableDigests(textDigests: texts, uses: uses, alwaysUsed: ["shared"])
+        let digests = TemplateSet.reachableDigests(textDigests: texts, uses: uses)
         var changedTag = texts
         changedTag["partials/tag"] = 50
-        let afterTagEdit = TemplateSet.reachableDigests(textDigests: changedTag, uses: uses, alwaysUsed: ["shared"])
+        let afterTagEdit = TemplateSet.reachableDigests(textDigests: changedTag, uses: uses)
         #expect(digests["story"] != afterTagEdit["story"])
         #expect(digests["partials/card"] != afterTagEdit["partials/card"])
         #expect(digests["brand"] == afterTagEdit["brand"])
         #expect(digests["base"] == afterTagEdit["base"])
         #expect(digests["odd"] != afterTagEdit["odd"], "a template that may use any template depends on all")
-        var changedShared = texts
-        changedShared["shared"] = 70
-        let afterSharedEdit = TemplateSet.reachableDigests(textDigests: changedShared, uses: uses, alwaysUsed: ["shared"])
-        #expect(texts.keys.allSatisfy { digests[$0] != afterSharedEdit[$0] }, "a partial brandpress renders itself counts for every page")
+        var changedBase = texts
+        changedBase["base"] = 10
+        let afterBaseEdit = TemplateSet.reachableDigests(textDigests: changedBase, uses: uses)
+        #expect(["base", "story", "brand", "odd"].allSatisfy { digests[$0] != afterBaseEdit[$0] })
+        #expect(digests["partials/card"] == afterBaseEdit["partials/card"])
+    }
+
+    /// A template that names a variable brandpress renders from a partial depends on that partial.
+    @Test(arguments: [
+        ("{{#stories}}{{{card}}}{{/stories}}", ["card"]), ("{{& card }}", ["card"]), ("{{{ siteHeader }}}", ["siteHeader"]),
+        ("{{#book.chapters}}{{{tocEntry}}}{{/book.chapters}}", ["tocEntry"]), ("{{{unitChips}}}{{{tagChips}}}", ["unitChips", "tagChips"]),
+        ("{{#page.card}}x{{/page.card}}", ["card"]), ("{{cards}} {{{scard}}} card siteFooter", []), ("{{{siteHead}}}{{{siteBreadcrumbs}}}{{siteFooter}}", ["siteHead", "siteBreadcrumbs", "siteFooter"]),
+    ])
+    func renderedVariablesAreFoundInTags(_ text: String, _ expected: [String]) {
+        #expect(TemplateSet.renderedVariables(in: text) == Set(expected))
     }
 }

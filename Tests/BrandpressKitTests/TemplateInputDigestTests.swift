@@ -14,6 +14,7 @@ import Testing
         "title": "标题", "count": 3, "ratio": 0.5, "draft": false,
         "page": ["title": "综采一区", "tags": ["安全", "创新"] as [Any]] as [String: Any],
         "list": [["url": "a.html"] as [String: Any], ["url": "b.html"] as [String: Any]] as [Any],
+        "rows": [["n": 1, "open": true] as [String: Any]] as [Any],
     ]
 
     @Test func equalVariablesGiveEqualDigestsInAnyOrder() throws {
@@ -29,8 +30,11 @@ import Testing
             "title": "标题", "count": 3, "ratio": 0.5, "draft": false,
             "page": ["title": "综采一区", "tags": ["安全", "创新"]] as [String: Any],
             "list": [["url": "a.html"], ["url": "b.html"]],
+            "rows": [["n": 1, "open": true] as [String: Any]],
         ]
         #expect(typed["list"] is [[String: String]])
+        #expect(type(of: typed["rows"]!) == [[String: Any]].self)
+        #expect(type(of: (typed["page"] as! [String: Any])["tags"]!) == [String].self)
         #expect(digest(typed) != nil)
         #expect(digest(typed) == digest(context))
     }

@@ -125,6 +125,7 @@ public enum SiteBuilder {
                                          printKeys: printContents.map(\.key), templates: templates, injection: options.pageInjection)
             let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: templateForJob, outputs: outputs,
                                       folder: folder, injection: options.pageInjection, previous: previous)
+            site.fragments.forgetMade()
             let assetsFile = options.cacheFolder.map(AssetCache.file(in:))
             let previousAssets = assetsFile.flatMap(AssetCache.load(from:)) ?? AssetCache()
             let (copies, assets) = try copyFiles(model: model, layout: layout, folder: folder, previous: previous, assets: previousAssets,

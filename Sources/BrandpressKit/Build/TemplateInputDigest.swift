@@ -10,9 +10,16 @@ enum TemplateInputDigest {
         return add(context, to: &hash) ? hash.value : nil
     }
 
-    /// The types the context builders use most are told by their exact type first: a failed `as?`
-    /// asks the runtime about conformances and bridging, which cost more than the hashing when
-    /// tried on every value. Other types (`[String: String]`, `[[String: Any]]`) take the casts.
+    /// Of variables alone, for sharing what is rendered from them.
+    static func of(_ values: [String: Any]) -> UInt64? {
+        var hash = StableHash()
+        return add(values: values, to: &hash) ? hash.value : nil
+    }
+
+    /// The types the context builders make are told by their exact type first: a failed `as?`
+    /// asks the runtime about conformances and bridging, and casting `[[String: Any]]` to `[Any]`
+    /// boxes every element anew, which cost more than the hashing when tried on every value.
+    /// Other types take the casts, and digest alike.
     static func add(_ value: Any, to hash: inout StableHash) -> Bool {
         let type = type(of: value)
         if type == String.self {
@@ -22,7 +29,11 @@ enum TemplateInputDigest {
         } else if type == Bool.self {
             add(flag: value as! Bool, to: &hash)
         } else if type == [Any].self {
-            return add(items: value as! [Any], to: &hash)
+            return add(items: value as! [Any], to: &hash, each: add)
+        } else if type == [[String: Any]].self {
+            return add(items: value as! [[String: Any]], to: &hash, each: add(values:to:))
+        } else if type == [String].self {
+            return add(items: value as! [String], to: &hash) { text, hash in add(text: text, to: &hash); return true }
         } else {
             return addCasting(value, to: &hash)
         }
@@ -44,7 +55,7 @@ enum TemplateInputDigest {
         case let values as [String: Any]:
             return add(values: values, to: &hash)
         case let items as [Any]:
-            return add(items: items, to: &hash)
+            return add(items: items, to: &hash, each: add)
         case let shared as SharedValues:
             guard let digest = shared.digest else { return false }
             hash.add(7)
@@ -84,11 +95,11 @@ enum TemplateInputDigest {
         return true
     }
 
-    private static func add(items: [Any], to hash: inout StableHash) -> Bool {
+    private static func add<Item>(items: [Item], to hash: inout StableHash, each: (Item, inout StableHash) -> Bool) -> Bool {
         hash.add(6)
         hash.add(items.count)
-        for element in items {
-            guard add(element, to: &hash) else { return false }
+        for item in items {
+            guard each(item, &hash) else { return false }
         }
         return true
     }

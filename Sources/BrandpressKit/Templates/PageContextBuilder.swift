@@ -66,7 +66,7 @@ struct PageContextBuilder {
             let folder = SitePath.directory(of: outputPath)
             let isHome = outputPath == "index.html", isFolderPage = SitePath.fileName(of: outputPath) == "index.html"
             let navScope = "\(folder)\u{0}\(isHome)", crumbsScope = "\(navScope)\u{0}\(isFolderPage)"
-            context["site"] = fragments.values(for: SharedFragments.Key(kind: "site", scope: ""), make: siteValues)
+            context["site"] = sharedSiteValues()
             context["nav"] = fragments.list(for: SharedFragments.Key(kind: "nav", scope: navScope), make: navigation)
             let crumbs = fragments.list(for: SharedFragments.Key(kind: "breadcrumbs", scope: crumbsScope), make: breadcrumbs)
             context["breadcrumbs"] = crumbs
@@ -74,7 +74,7 @@ struct PageContextBuilder {
             let common = context
             for (variable, partial) in SharedFragments.siteParts {
                 context[variable] = fragments.text(for: SharedFragments.Key(kind: partial, scope: crumbsScope)) {
-                    renderSitePart(partial, common)
+                    renderSitePart(variable, partial, common)
                 }
             }
         } else {
@@ -85,7 +85,7 @@ struct PageContextBuilder {
             context["hasBreadcrumbs"] = !crumbs.isEmpty
             let common = context
             for (variable, partial) in SharedFragments.siteParts {
-                context[variable] = renderSitePart(partial, common)
+                context[variable] = renderSitePart(variable, partial, common)
             }
         }
         context["prev"] = false
@@ -95,10 +95,14 @@ struct PageContextBuilder {
 
     /// One of `SharedFragments.siteParts`: the partial rendered with the variables every page has
     /// (`site`, `root`, `assets`, `homeURL`, `searchURL`, `nav`, `breadcrumbs`, `hasBreadcrumbs`),
-    /// none of the page's own; "" when the theme has no such partial.
-    func renderSitePart(_ partial: String, _ common: [String: Any]) -> String {
-        guard site.fragments.has(partial) else { return "" }
+    /// none of the page's own; "" when the theme has no such partial or names no such variable.
+    func renderSitePart(_ variable: String, _ partial: String, _ common: [String: Any]) -> String {
+        guard site.fragments.renders(variable) else { return "" }
         return site.fragments.render(partial, context: common)
+    }
+
+    func sharedSiteValues() -> SharedValues {
+        site.fragments.values(for: SharedFragments.Key(kind: "site", scope: ""), make: siteValues)
     }
 
     /// `site`: the settings of `site.yml`.
@@ -123,7 +127,7 @@ struct PageContextBuilder {
     /// What a shared partial sees: its own values and the site's, but nothing of the page it is on.
     func fragmentContext(_ values: [String: Any]) -> [String: Any] {
         var context = values
-        context["site"] = siteValues()
+        context["site"] = sharedSiteValues()
         context["root"] = root
         context["assets"] = root + "assets/"
         return context

@@ -42,7 +42,7 @@ extension PageContextBuilder {
     }
 
     func bookValues(_ handbook: Handbook, current: Int?, currentDirectory: String?) -> [String: Any] {
-        let renderEntries = site.fragments.has(SharedFragments.bookTOCChapter)
+        let renderEntries = site.fragments.renders("tocEntry")
         let chapters = handbook.chapters.enumerated().map { chapterIndex, chapter -> Any in
             let isCurrent = (current != nil && chapter.page == current) || (currentDirectory != nil && chapter.directory == currentDirectory)
             let isOpen = isCurrent || chapter.sections.contains { $0.page == current }
@@ -110,6 +110,23 @@ extension PageContextBuilder {
         return values
     }
 
+    /// A story as an entry of a list, with its `card` rendered from `partials/story-card` (its own
+    /// variables and the site's, no page's). A story appears on the page of each of its tags, all
+    /// in one folder, so there its card is rendered once per distinct variables and shared;
+    /// elsewhere each story is listed once in a folder and its card is not kept.
+    func storyEntry(_ index: Int, in stories: Stories, shareCard: Bool) -> [String: Any] {
+        var values = storyValues(index, in: stories)
+        let fragments = site.fragments
+        guard fragments.renders("card") else { return values }
+        func render() -> String { fragments.render(SharedFragments.storyCard, context: fragmentContext(values)) }
+        if shareCard, let digest = TemplateInputDigest.of(values) {
+            values["card"] = fragments.text(for: SharedFragments.Key(kind: SharedFragments.storyCard, scope: "\(digest)\u{0}\(root)"), make: render)
+        } else {
+            values["card"] = render()
+        }
+        return values
+    }
+
     func addStoriesCommon(_ stories: Stories, to context: inout [String: Any], withTermLists: Bool = true) {
         context["unitsURL"] = url(stories.unitsPath)
         context["tagsURL"] = url(stories.tagsPath)
@@ -122,8 +139,15 @@ extension PageContextBuilder {
         }
         // Every index page of the stories is in one folder and shows the same lists: made once per folder.
         let scope = "\(stories.directory)\u{0}\(SitePath.directory(of: outputPath))"
-        context["units"] = site.fragments.list(for: SharedFragments.Key(kind: "units", scope: scope)) { termValues(stories.units) }
-        context["tags"] = site.fragments.list(for: SharedFragments.Key(kind: "tags", scope: scope)) { termValues(stories.tags) }
+        let fragments = site.fragments
+        // The lists rendered from `partials/term-chips` once per folder, not on each index page.
+        for (name, chips, terms) in [("units", "unitChips", stories.units), ("tags", "tagChips", stories.tags)] {
+            let list = fragments.list(for: SharedFragments.Key(kind: name, scope: scope)) { termValues(terms) }
+            context[name] = list
+            context[chips] = fragments.text(for: SharedFragments.Key(kind: chips, scope: scope)) {
+                fragments.renders(chips) ? fragments.render(SharedFragments.termChips, context: fragmentContext(["terms": list])) : ""
+            }
+        }
     }
 
     func addStoriesIndex(_ publication: Int, number: Int, to context: inout [String: Any]) {
@@ -135,7 +159,7 @@ extension PageContextBuilder {
             context["page"] = page
         }
         let slice = stories.stories.dropFirst((number - 1) * stories.pageSize).prefix(stories.pageSize)
-        context["stories"] = slice.map { storyValues($0, in: stories) }
+        context["stories"] = slice.map { storyEntry($0, in: stories, shareCard: false) }
         let total = stories.indexPaths.count
         var pagination: [String: Any] = [
             "current": number, "total": total,
@@ -178,7 +202,7 @@ extension PageContextBuilder {
         addStoriesCommon(stories, to: &context)
         context["page"] = syntheticPage(title: "\(kind)：\(term.name)", kind: "taxonomy")
         context["term"] = ["name": term.name, "kind": kind, "count": term.stories.count]
-        context["stories"] = term.stories.map { storyValues($0, in: stories) }
+        context["stories"] = term.stories.map { storyEntry($0, in: stories, shareCard: taxonomy == .tags) }
     }
 
     func addTaxonomyList(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, to context: inout [String: Any]) {

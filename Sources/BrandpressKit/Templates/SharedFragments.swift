@@ -17,8 +17,14 @@ public final class SharedFragments: Sendable {
         ("siteHead", "partials/site-head"), ("siteHeader", "partials/site-header"),
         ("siteBreadcrumbs", "partials/breadcrumbs"), ("siteFooter", "partials/site-footer"),
     ]
-    /// Partials brandpress renders into variables: pages depend on them whichever template made them.
-    static let renderedIntoVariables = [bookTOCChapter] + siteParts.map(\.partial)
+    /// The partial that renders a story's entry in lists (`card`).
+    static let storyCard = "partials/story-card"
+    /// The partial that renders a list of units or tags (`unitChips`, `tagChips`).
+    static let termChips = "partials/term-chips"
+    /// Partials brandpress renders into variables, by variable: a template that names the variable
+    /// depends on the partial as if it included it.
+    static let partialsByVariable: [String: String] = Dictionary(uniqueKeysWithValues:
+        [("tocEntry", bookTOCChapter), ("card", storyCard), ("unitChips", termChips), ("tagChips", termChips)] + siteParts)
 
     struct Key: Hashable, Sendable {
         var kind: String
@@ -39,6 +45,11 @@ public final class SharedFragments: Sendable {
         templates.names.contains(partial)
     }
 
+    /// Whether `variable` (one of `partialsByVariable`) is worth rendering: its partial exists and a template names it.
+    func renders(_ variable: String) -> Bool {
+        templates.namedVariables.contains(variable) && SharedFragments.partialsByVariable[variable].map(has) == true
+    }
+
     /// A partial rendered into a variable. Its file's final line break is dropped: the variable
     /// stands on a line of its own, as a `{{>partial}}` tag would.
     func render(_ partial: String, context: [String: Any]) -> String {
@@ -50,6 +61,13 @@ public final class SharedFragments: Sendable {
     /// The text made under `key` before, or `make`'s; the caller promises that the key determines it.
     func text(for key: Key, make: () -> String) -> String {
         Self.memo(madeTexts, key, make: make)
+    }
+
+    /// Lets go of everything made, once the pages are written (shared story cards are megabytes at 10,000 pages).
+    func forgetMade() {
+        madeValues.withLock { $0 = [:] }
+        madeLists.withLock { $0 = [:] }
+        madeTexts.withLock { $0 = [:] }
     }
 
     /// The values made under `key` before, or `make`'s; the caller promises that the key determines them.

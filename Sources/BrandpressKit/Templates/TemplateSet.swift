@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Templates that exist but failed to parse (already reported); not "missing".
     public let brokenNames: Set<String>
+    /// Which of the variables brandpress renders from partials (`SharedFragments.partialsByVariable`) some template names.
+    let namedVariables: Set<String>
     /// Of every template's name and text.
     let digest: UInt64
     /// Per template, of the name and text of every template it can reach: a page is made again when
@@ -34,6 +36,7 @@ public struct TemplateSet: Sendable {
         var digest = StableHash()
         var textDigests: [String: UInt64] = [:]
         var uses: [String: (names: Set<String>, any: Bool)] = [:]
+        var namedVariables: Set<String> = []
         guard FileManager.default.fileExists(atPath: directory.path) else {
             return (nil, [.error("there is no Templates/ folder; copy the default theme's Templates/ into the project", file: String(displayPrefix.dropLast()))])
         }
@@ -61,7 +64,9 @@ public struct TemplateSet: Sendable {
             own.add(text)
             textDigests[name] = own.value
             let referenced = scanReferences(text)
-            uses[name] = (Set(referenced.map(\.name)), mayUseAnyTemplate(text))
+            let variables = renderedVariables(in: text)
+            namedVariables.formUnion(variables)
+            uses[name] = (Set(referenced.map(\.name) + variables.compactMap { SharedFragments.partialsByVariable[$0] }), mayUseAnyTemplate(text))
             do {
                 library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
                 names.insert(name)
@@ -81,8 +86,9 @@ public struct TemplateSet: Sendable {
             if let similar, EditDistance.between(similar, reference.name) <= 3 { message += "; did you mean '\(similar)'?" }
             diagnostics.append(.error(message, file: file, line: reference.line, column: reference.column))
         }
-        let digests = reachableDigests(textDigests: textDigests, uses: uses, alwaysUsed: SharedFragments.renderedIntoVariables)
-        return (TemplateSet(library: library, names: names, brokenNames: brokenNames, digest: digest.value, digests: digests), diagnostics)
+        let digests = reachableDigests(textDigests: textDigests, uses: uses)
+        return (TemplateSet(library: library, names: names, brokenNames: brokenNames, namedVariables: namedVariables,
+                            digest: digest.value, digests: digests), diagnostics)
     }
 
     /// What pages made with template `name` depend on of `Templates/`.
@@ -90,16 +96,15 @@ public struct TemplateSet: Sendable {
         digests[name] ?? digest
     }
 
-    /// For each template, a digest of itself, the partials and parents it names, theirs in turn, and
-    /// `alwaysUsed` (partials brandpress renders into variables). A template that names a partial
-    /// at run time (`{{>*name}}`) or changes delimiters (`{{=<% %>=}}`, which `scanReferences`
-    /// cannot follow) may use any template, so it depends on all of them.
-    static func reachableDigests(textDigests: [String: UInt64], uses: [String: (names: Set<String>, any: Bool)],
-                                 alwaysUsed: [String]) -> [String: UInt64] {
+    /// For each template, a digest of itself, the partials and parents it names (and the partials
+    /// brandpress renders into the variables it names), theirs in turn. A template that names a
+    /// partial at run time (`{{>*name}}`) or changes delimiters (`{{=<% %>=}}`, which
+    /// `scanReferences` cannot follow) may use any template, so it depends on all of them.
+    static func reachableDigests(textDigests: [String: UInt64], uses: [String: (names: Set<String>, any: Bool)]) -> [String: UInt64] {
         var digests: [String: UInt64] = [:]
         for name in textDigests.keys {
             var reached: Set<String> = [name]
-            var pending = [name] + alwaysUsed
+            var pending = [name]
             var usesAny = false
             while let next = pending.popLast() {
                 reached.insert(next)
@@ -139,6 +144,19 @@ public struct TemplateSet: Sendable {
             if relative.hasSuffix("." + fileExtension) { files.append(relative) }
         }
         return files.sorted()
+    }
+
+    /// Which variables of `SharedFragments.partialsByVariable` the text's tags name, in any form
+    /// (`{{{card}}}`, `{{& card}}`, `{{#page.card}}`): erring towards too many only costs renders.
+    static func renderedVariables(in text: String) -> Set<String> {
+        var found: Set<String> = []
+        for tag in text.split(separator: "{{", omittingEmptySubsequences: false).dropFirst() {
+            let body = tag.prefix { $0 != "}" }
+            for word in body.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }) {
+                if SharedFragments.partialsByVariable[String(word)] != nil { found.insert(String(word)) }
+            }
+        }
+        return found
     }
 
     /// Partial and parent names: swift-mustache renders a missing one as nothing, so brandpress checks them.
