@@ -24,6 +24,9 @@ public struct Stories: Sendable {
     public var covers: [Int: String]
     /// Where each story is in `stories`.
     var positions: [Int: Int] = [:]
+    /// Site path of each unit's and each tag's page, by name.
+    var unitPaths: [String: String] = [:]
+    var tagPaths: [String: String] = [:]
 
     public static let defaultPageSize = 10
 
@@ -74,15 +77,17 @@ public struct Stories: Sendable {
                 Term(name: name, outputPath: SitePath.join(base, folder + "/" + termFileName(name) + ".html"), stories: byName[name]!)
             }
         }
+        let units = terms("units") { $0.frontMatter.string("unit").map { [$0.trimmingWhitespace()] } ?? [] }
+        let tags = terms("tags") { $0.frontMatter.tags }
+        func paths(_ terms: [Term]) -> [String: String] { Dictionary(uniqueKeysWithValues: terms.map { ($0.name, $0.outputPath) }) }
         return Stories(
             directory: section.directory, indexPage: section.indexPage, title: section.title, stories: stories,
-            pageSize: pageSize, indexPaths: indexPaths,
-            units: terms("units") { $0.frontMatter.string("unit").map { [$0.trimmingWhitespace()] } ?? [] },
-            tags: terms("tags") { $0.frontMatter.tags },
+            pageSize: pageSize, indexPaths: indexPaths, units: units, tags: tags,
             unitsPath: SitePath.join(base, "units/index.html"),
             tagsPath: SitePath.join(base, "tags/index.html"),
             feedPath: SitePath.join(base, "feed.xml"), covers: covers,
-            positions: Dictionary(uniqueKeysWithValues: stories.enumerated().map { ($1, $0) }))
+            positions: Dictionary(uniqueKeysWithValues: stories.enumerated().map { ($1, $0) }),
+            unitPaths: paths(units), tagPaths: paths(tags))
     }
 
     /// A file name for a unit or tag: its own text, with characters file systems refuse replaced.

@@ -5,6 +5,8 @@ struct PageContextBuilder {
     let job: RenderJob
     let outputPath: String
     let outputDirectoryParts: [Substring]
+    /// What site paths are relative to on this page: `""`, `"../"` …
+    let root: String
 
     var model: SiteModel { site.model }
 
@@ -13,6 +15,8 @@ struct PageContextBuilder {
         self.job = job
         self.outputPath = site.outputPath(of: job)
         self.outputDirectoryParts = SitePath.directory(of: outputPath).split(separator: "/")
+        // A 404 page is served at any depth, so it can only use absolute URLs, when the site has them.
+        self.root = job == .notFound ? (site.model.config.baseURL ?? "") : SitePath.rootPrefix(for: outputPath)
     }
 
     func url(_ sitePath: String) -> String {
@@ -116,12 +120,6 @@ struct PageContextBuilder {
             values[key] = value
         }
         return values
-    }
-
-    /// What site paths are relative to on this page.
-    var root: String {
-        // A 404 page is served at any depth, so it can only use absolute URLs, when the site has them.
-        job == .notFound ? (model.config.baseURL ?? "") : SitePath.rootPrefix(for: outputPath)
     }
 
     /// What a shared partial sees: its own values and the site's, but nothing of the page it is on.

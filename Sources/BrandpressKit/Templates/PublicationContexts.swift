@@ -99,13 +99,13 @@ extension PageContextBuilder {
         values["unitURL"] = false
         if let unit = page.frontMatter.string("unit")?.trimmingWhitespace(), !unit.isEmpty {
             values["unit"] = unit
-            if let term = stories.units.first(where: { $0.name == unit }) { values["unitURL"] = url(term.outputPath) }
+            if let path = stories.unitPaths[unit] { values["unitURL"] = url(path) }
         }
         values["author"] = page.frontMatter.string("author").flatMap { $0.isEmpty ? nil : $0 } ?? false
         values["cover"] = stories.covers[index].map(url) ?? false
         values["coverAlt"] = page.frontMatter.string("cover_alt") ?? page.title
         values["tags"] = page.frontMatter.tags.compactMap { tag -> [String: Any]? in
-            stories.tags.first { $0.name == tag }.map { ["name": tag, "url": url($0.outputPath)] }
+            stories.tagPaths[tag].map { ["name": tag, "url": url($0)] }
         }
         return values
     }
