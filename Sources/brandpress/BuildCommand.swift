@@ -6,7 +6,7 @@ struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "build",
         abstract: "Builds Content/ and Templates/ into Output/.",
-        discussion: "Writes into a new folder beside the output and swaps it in only when the whole build succeeded."
+        discussion: "Writes the changed files into a new folder beside the output and moves them in (or swaps the folder in) only when the whole build succeeded; an interrupted build is rolled back by the next one."
     )
 
     @Option(name: .long, help: ArgumentHelp("The project folder, holding Content/ and Templates/.", valueName: "DIR"))

@@ -38,7 +38,8 @@ import Testing
     @Test(arguments: [
         ("{{#stories}}{{{card}}}{{/stories}}", ["card"]), ("{{& card }}", ["card"]), ("{{{ siteHeader }}}", ["siteHeader"]),
         ("{{#book.chapters}}{{{tocEntry}}}{{/book.chapters}}", ["tocEntry"]), ("{{{unitChips}}}{{{tagChips}}}", ["unitChips", "tagChips"]),
-        ("{{#page.card}}x{{/page.card}}", ["card"]), ("{{cards}} {{{scard}}} card siteFooter", []), ("{{{siteHead}}}{{{siteBreadcrumbs}}}{{siteFooter}}", ["siteHead", "siteBreadcrumbs", "siteFooter"]),
+        ("{{#page.card}}x{{/page.card}}", ["card"]), ("{{cards}} {{{scard}}} card siteFooter", []), ("{{>partials/story-card}}{{< site-header}}{{! card }}{{story-card}}", []),
+        ("{{count(card)}}{{{ card }}}", ["card"]), ("{{{siteHead}}}{{{siteBreadcrumbs}}}{{siteFooter}}", ["siteHead", "siteBreadcrumbs", "siteFooter"]),
     ])
     func renderedVariablesAreFoundInTags(_ text: String, _ expected: [String]) {
         #expect(TemplateSet.renderedVariables(in: text) == Set(expected))

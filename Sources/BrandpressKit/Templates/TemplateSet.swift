@@ -147,12 +147,15 @@ public struct TemplateSet: Sendable {
     }
 
     /// Which variables of `SharedFragments.partialsByVariable` the text's tags name, in any form
-    /// (`{{{card}}}`, `{{& card}}`, `{{#page.card}}`): erring towards too many only costs renders.
+    /// (`{{{card}}}`, `{{& card}}`, `{{#page.card}}`, `{{count(card)}}`), leaving out partials,
+    /// parents and comments (`{{>partials/story-card}}` names no variable): erring towards too many
+    /// would only cost renders.
     static func renderedVariables(in text: String) -> Set<String> {
         var found: Set<String> = []
         for tag in text.split(separator: "{{", omittingEmptySubsequences: false).dropFirst() {
-            let body = tag.prefix { $0 != "}" }
-            for word in body.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_") }) {
+            let body = tag.prefix { $0 != "}" }.drop { $0 == " " || $0 == "{" }
+            if let sigil = body.first, [">", "<", "!", "=", "%"].contains(sigil) { continue }
+            for word in body.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
                 if SharedFragments.partialsByVariable[String(word)] != nil { found.insert(String(word)) }
             }
         }
