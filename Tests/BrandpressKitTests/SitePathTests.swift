@@ -23,6 +23,30 @@ import Testing
         #expect(SitePath.relativeURL(from: from, to: target) == expected)
     }
 
+    @Test func foldersAndFileNamesSplitAtTheLastSlash() {
+        let cases: [(String, String, String)] = [
+            ("stories/2024-05-周燕.md", "stories", "2024-05-周燕.md"), ("品牌/综采一区/标识.svg", "品牌/综采一区", "标识.svg"),
+            ("index.md", "", "index.md"), ("a/", "a", ""), ("/a", "", "a"), ("", "", ""), ("é/e\u{301}.md", "é", "e\u{301}.md"),
+        ]
+        for (path, directory, fileName) in cases {
+            #expect(SitePath.directory(of: path) == directory, "\(path)")
+            #expect(SitePath.fileName(of: path) == fileName, "\(path)")
+        }
+    }
+
+    @Test func orderPrefixesAreOneToThreeDigitsAndADash() {
+        #expect(SitePath.orderPrefix("01-basics")! == (1, "basics"))
+        #expect(SitePath.orderPrefix("007-采掘")! == (7, "采掘"))
+        #expect(SitePath.orderPrefix("120-")! == (120, ""))
+        for name in ["0001-four", "basics", "-1", "01basics", "1", "", "一-二", "１-full-width"] {
+            #expect(SitePath.orderPrefix(name) == nil, "\(name)")
+        }
+        #expect(SitePath.strippingOrderPrefix("02-综采") == "综采")
+        #expect(SitePath.strippingOrderPrefix("02-") == "02-")
+        #expect(SitePath.outputDirectory(for: "01-手册/002-第二章/附录") == "手册/第二章/附录")
+        #expect(SitePath.assetOutputPath(for: "01-品牌/02-logo/01-标识.svg") == "品牌/logo/01-标识.svg")
+    }
+
     @Test func encodedPathsKeepTheirSlashesAndEncodeTheRest() {
         #expect(SitePath.encoded("assets/logo (1).svg") == "assets/logo%20(1).svg")
         #expect(SitePath.encoded("a//b") == "a//b")

@@ -7,20 +7,39 @@ public enum SitePath {
     }
 
     /// The number and the rest of `01-basics`, or nil when the name has no 1–3 digit prefix.
+    /// On UTF-8 bytes, like the path helpers below: these run for every path of every page, and
+    /// going one Chinese character (grapheme cluster) at a time was a tenth of reading a site.
     public static func orderPrefix(_ name: String) -> (Int, String)? {
-        let digits = name.prefix { $0.isASCII && $0.isNumber }
-        guard (1...3).contains(digits.count), name.dropFirst(digits.count).first == "-", let number = Int(digits) else { return nil }
-        return (number, String(name.dropFirst(digits.count + 1)))
+        let utf8 = name.utf8
+        var number = 0
+        var digits = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex, digits <= 3, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(utf8[index]) {
+            number = number * 10 + Int(utf8[index] - UInt8(ascii: "0"))
+            digits += 1
+            index = utf8.index(after: index)
+        }
+        guard (1...3).contains(digits), index != utf8.endIndex, utf8[index] == UInt8(ascii: "-") else { return nil }
+        return (number, substring(name, from: utf8.index(after: index)))
     }
 
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return substring(path, upTo: slash)
     }
 
     public static func fileName(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return substring(path, from: path.utf8.index(after: slash))
+    }
+
+    /// The text before or after an ASCII byte's index, which always falls between Unicode scalars.
+    private static func substring(_ text: String, upTo end: String.Index) -> String {
+        String(text.utf8[..<end]) ?? String(text[..<end])
+    }
+
+    private static func substring(_ text: String, from start: String.Index) -> String {
+        String(text.utf8[start...]) ?? String(text[start...])
     }
 
     public static func join(_ directory: String, _ name: String) -> String {
