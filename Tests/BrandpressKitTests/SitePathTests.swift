@@ -47,6 +47,20 @@ import Testing
         #expect(SitePath.assetOutputPath(for: "01-品牌/02-logo/01-标识.svg") == "品牌/logo/01-标识.svg")
     }
 
+    @Test func normalizingResolvesDotsAndEmptyParts() {
+        let cases: [(String, String?)] = [
+            ("品牌/标识.svg", "品牌/标识.svg"), ("a//b", "a/b"), ("/a/", "a"), ("./a", "a"), ("a/./b", "a/b"), ("a/../b", "b"),
+            ("a/b/..", "a"), ("..", nil), ("a/../..", nil), (".../a", ".../a"), ("a/.b/c.", "a/.b/c."), ("", ""), (".", ""),
+        ]
+        for (path, expected) in cases {
+            #expect(SitePath.normalize(path) == expected, "\(path)")
+        }
+        #expect(SitePath.outputDirectory(for: "手册/第二章") == "手册/第二章")
+        #expect(SitePath.outputDirectory(for: "a//01-b/") == "a/b")
+        #expect(SitePath.outputDirectory(for: "./02-c") == "./c")
+        #expect(SitePath.outputDirectory(for: "") == "")
+    }
+
     @Test func encodedPathsKeepTheirSlashesAndEncodeTheRest() {
         #expect(SitePath.encoded("assets/logo (1).svg") == "assets/logo%20(1).svg")
         #expect(SitePath.encoded("a//b") == "a//b")

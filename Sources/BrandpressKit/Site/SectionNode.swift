@@ -43,7 +43,8 @@ public struct SectionNode: Sendable {
 extension SitePath {
     /// `handbook/01-basics` → `handbook/basics`.
     public static func outputDirectory(for contentDirectory: String) -> String {
-        contentDirectory.split(separator: "/").map { strippingOrderPrefix(String($0)) }.joined(separator: "/")
+        if hasOnlyPlainParts(contentDirectory, orderPrefixes: true) { return contentDirectory }
+        return contentDirectory.split(separator: "/").map { strippingOrderPrefix(String($0)) }.joined(separator: "/")
     }
 
     /// Where a copied file goes: its folders lose their order prefixes, its name stays.

@@ -48,6 +48,7 @@ public enum SitePath {
 
     /// Resolves `.` and `..`; nil when the path climbs above the root.
     public static func normalize(_ path: String) -> String? {
+        if hasOnlyPlainParts(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -59,6 +60,26 @@ public enum SitePath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// Whether every `/`-separated part of `path` is non-empty and neither `.` nor `..` (nor, with
+    /// `orderPrefixes`, starts with a digit): such a path comes out of `normalize` (and
+    /// `outputDirectory(for:)`) as it went in, so they can skip splitting and joining it.
+    static func hasOnlyPlainParts(_ path: String, orderPrefixes: Bool = false) -> Bool {
+        var partLength = 0
+        var dots = 0
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                guard partLength > 0, dots < partLength || dots > 2 else { return false }
+                partLength = 0
+                dots = 0
+                continue
+            }
+            if partLength == 0 && orderPrefixes && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { return false }
+            if byte == UInt8(ascii: ".") { dots += 1 }
+            partLength += 1
+        }
+        return partLength > 0 && (dots < partLength || dots > 2)
     }
 
     /// The URL of `target` as seen from a page whose output file is `from`, both site paths; percent-encoded.
