@@ -156,3 +156,70 @@ private let unsafeCommonMark: MarkdownOptions = {
         #expect(PipeTable.alignments(ofDelimiterRow: "|") == nil)
     }
 }
+
+/// Table cells of plain text skip cmark; cmark itself is the oracle that they come out the same.
+@Suite struct PlainTableCellTests {
+    static func sampleCells() throws -> [String] {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let content = repository.appendingPathComponent("Content")
+        var cells: [String] = []
+        let files = try #require(FileManager.default.enumerator(atPath: content.path)).compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }
+        for file in files {
+            let text = try String(contentsOf: content.appendingPathComponent(file), encoding: .utf8)
+            for line in text.split(separator: "\n") where line.hasPrefix("|") {
+                cells += line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("-") && !$0.hasPrefix(":-") }
+            }
+        }
+        return cells
+    }
+
+    static let curated = [
+        "综采一区", "2024", "1", "第 3 季度", "A 级", "abc DEF 123", "班组长  两名", "（一）组织", "【重点】", "《手册》", "“引号”", "‘单引’",
+        "——", "……", "一、二", "，。；：？！", "👍 点赞", "e\u{301}", "\u{3000}全角空格\u{3000}", "不换行\u{A0}空格", "\u{FEFF}开头", "分\u{2028}隔",
+        "下一行\u{85}", "한국어", "かな カナ", "١٢٣", "Ω≈√∞",
+    ]
+
+    @Test func plainCellsRenderAsCmarkRendersThem() throws {
+        let candidates = try Self.sampleCells() + Self.curated
+        var plain = 0
+        for text in candidates {
+            guard let fast = MarkdownRenderer.plainInline(text) else { continue }
+            plain += 1
+            #expect(fast == text)
+            for options in [MarkdownOptions(), MarkdownOptions.commonMark] {
+                let rendered = MarkdownRenderer.render(text, options: options)
+                #expect(rendered.html == "<p>\(text)</p>\n", "\(text)")
+                #expect(rendered.plainText == text + "\n", "\(text)")
+            }
+        }
+        #expect(plain >= Self.curated.count - 2, "most cells should take the plain path")
+    }
+
+    @Test func anythingCmarkMightTransformTakesCmark() {
+        let punctuation = (33...126).map { Character(UnicodeScalar(UInt8($0))) }.filter { !$0.isLetter && !$0.isNumber }
+        for mark in punctuation {
+            #expect(MarkdownRenderer.plainInline("综采\(mark)一区") == nil, "\(mark)")
+        }
+        for text in ["", " 前面有空格", "后面有空格 ", "制表\t符", "换\n行", "\u{0}", "\u{FEFF}开头"] {
+            #expect(MarkdownRenderer.plainInline(text) == nil, "\(text.debugDescription)")
+        }
+    }
+
+    @Test func aTableOfPlainAndMarkedUpCellsKeepsEveryCellsRendering() {
+        let markdown = """
+            | 单位 | 得分 | 说明 |
+            | --- | ---: | --- |
+            | 综采一区 | 98 | **“优秀”** 等级 |
+            | 掘进二区 | 87.5 | 见[细则](#x) |
+            """
+        let rendered = MarkdownRenderer.render(markdown, options: MarkdownOptions())
+        #expect(rendered.html.contains("<td>综采一区</td>"))
+        #expect(rendered.html.contains(#"<td align="right">98</td>"#))
+        #expect(rendered.html.contains(#"<td align="right">87.5</td>"#))
+        #expect(rendered.html.contains("<td><strong>“优秀”</strong> 等级</td>"))
+        #expect(rendered.html.contains(##"<td>见<a href="#x">细则</a></td>"##))
+        #expect(rendered.plainText.contains("综采一区"))
+        #expect(rendered.plainText.contains("掘进二区"))
+        #expect(rendered.plainText.contains("“优秀” 等级"))
+    }
+}
