@@ -19,6 +19,18 @@ import Testing
         #expect(html == "<p>党建品牌，同心向党。</p>\n<p>煤矿 coal\nmine 安全生产</p>\n")
     }
 
+    /// The scalars either side of a soft break are read from cmark's bytes: one to four bytes long.
+    @Test func softBreaksAreDecidedByTheScalarsNextToThem() {
+        let ends = ["中", "a", "Ω", "𠀀", "😀", "e\u{301}", "，", "1", "ﾃ"]
+        for before in ends {
+            for after in ends {
+                let html = MarkdownRenderer.render("行\(before)\n\(after)行", options: MarkdownOptions()).html
+                let joins = CJKCharacters.joinsWithoutSpace(before.unicodeScalars.last!, after.unicodeScalars.first!)
+                #expect(html == "<p>行\(before)\(joins ? "" : "\n")\(after)行</p>\n", "\(before) | \(after)")
+            }
+        }
+    }
+
     @Test func commonMarkModeKeepsSoftBreaksAndPlainQuotes() {
         let html = MarkdownRenderer.render("中文\n段落 \"引号\"\n# 标题", options: .commonMark).html
         #expect(html == "<p>中文\n段落 &quot;引号&quot;</p>\n<h1>标题</h1>\n")

@@ -315,10 +315,15 @@ private struct DocumentPass {
         return CJKCharacters.joinsWithoutSpace(before, after)
     }
 
+    /// Read from cmark's bytes (valid UTF-8: cmark replaces invalid input) without making a
+    /// String of the whole line: every soft break asks for its neighbours' scalars.
     static func lastScalar(of node: OpaquePointer) -> Unicode.Scalar? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            return literal(of: node).unicodeScalars.last
+            guard let bytes = literalBytes(of: node), !bytes.isEmpty else { return nil }
+            var start = bytes.count - 1
+            while start > 0, bytes.count - start < 4, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return decodeScalar(UnsafeBufferPointer(rebasing: bytes[start...]))
         default:
             return cmark_node_last_child(node).flatMap { lastScalar(of: $0) }
         }
@@ -327,9 +332,20 @@ private struct DocumentPass {
     static func firstScalar(of node: OpaquePointer) -> Unicode.Scalar? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-            return literal(of: node).unicodeScalars.first
+            return literalBytes(of: node).flatMap(decodeScalar)
         default:
             return cmark_node_first_child(node).flatMap { firstScalar(of: $0) }
         }
+    }
+
+    private static func literalBytes(of node: OpaquePointer) -> UnsafeBufferPointer<UInt8>? {
+        cmark_node_get_literal(node).map { UnsafeBufferPointer(start: UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self), count: strlen($0)) }
+    }
+
+    private static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+        return nil
     }
 }
