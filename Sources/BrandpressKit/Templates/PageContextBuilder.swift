@@ -75,10 +75,11 @@ struct PageContextBuilder {
             let crumbs = fragments.list(for: SharedFragments.Key(kind: "breadcrumbs", scope: crumbsScope), make: breadcrumbs)
             context["breadcrumbs"] = crumbs
             context["hasBreadcrumbs"] = !crumbs.items.isEmpty
+            // The layout's parts see the variables every page has, none of the page's own.
             let common = context
-            for (variable, partial) in SharedFragments.siteParts {
-                context[variable] = fragments.text(for: SharedFragments.Key(kind: partial, scope: crumbsScope)) {
-                    renderSitePart(variable, partial, common)
+            for (variable, _) in SharedFragments.siteParts {
+                context[variable] = fragments.text(for: SharedFragments.Key(kind: variable, scope: crumbsScope)) {
+                    fragments.render(variable: variable, context: common)
                 }
             }
         } else {
@@ -88,21 +89,13 @@ struct PageContextBuilder {
             context["breadcrumbs"] = crumbs
             context["hasBreadcrumbs"] = !crumbs.isEmpty
             let common = context
-            for (variable, partial) in SharedFragments.siteParts {
-                context[variable] = renderSitePart(variable, partial, common)
+            for (variable, _) in SharedFragments.siteParts {
+                context[variable] = site.fragments.render(variable: variable, context: common)
             }
         }
         context["prev"] = false
         context["next"] = false
         return context
-    }
-
-    /// One of `SharedFragments.siteParts`: the partial rendered with the variables every page has
-    /// (`site`, `root`, `assets`, `homeURL`, `searchURL`, `nav`, `breadcrumbs`, `hasBreadcrumbs`),
-    /// none of the page's own; "" when the theme has no such partial or names no such variable.
-    func renderSitePart(_ variable: String, _ partial: String, _ common: [String: Any]) -> String {
-        guard site.fragments.renders(variable) else { return "" }
-        return site.fragments.render(partial, context: common)
     }
 
     func sharedSiteValues() -> SharedValues {

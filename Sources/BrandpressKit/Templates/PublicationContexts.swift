@@ -56,7 +56,7 @@ extension PageContextBuilder {
                     "open": isOpen, "sections": sections, "number": chapter.number ?? "",
                 ]
                 if renderEntries {
-                    values["tocEntry"] = site.fragments.render(SharedFragments.bookTOCChapter, context: fragmentContext(values))
+                    values["tocEntry"] = site.fragments.render(variable: "tocEntry", context: fragmentContext(values))
                 }
                 return values
             }
@@ -118,7 +118,7 @@ extension PageContextBuilder {
         var values = storyValues(index, in: stories)
         let fragments = site.fragments
         guard fragments.renders("card") else { return values }
-        func render() -> String { fragments.render(SharedFragments.storyCard, context: fragmentContext(values)) }
+        func render() -> String { fragments.render(variable: "card", context: fragmentContext(values)) }
         if shareCard, let digest = TemplateInputDigest.of(values) {
             values["card"] = fragments.text(for: SharedFragments.Key(kind: SharedFragments.storyCard, scope: "\(digest)\u{0}\(root)"), make: render)
         } else {
@@ -145,7 +145,7 @@ extension PageContextBuilder {
             let list = fragments.list(for: SharedFragments.Key(kind: name, scope: scope)) { termValues(terms) }
             context[name] = list
             context[chips] = fragments.text(for: SharedFragments.Key(kind: chips, scope: scope)) {
-                fragments.renders(chips) ? fragments.render(SharedFragments.termChips, context: fragmentContext(["terms": list])) : ""
+                fragments.render(variable: chips, context: fragmentContext(["terms": list]))
             }
         }
     }

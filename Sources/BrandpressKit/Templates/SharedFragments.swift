@@ -52,9 +52,11 @@ public final class SharedFragments: Sendable {
         templates.namedVariables.contains(variable) && SharedFragments.partialsByVariable[variable].map(has) == true
     }
 
-    /// A partial rendered into a variable. Its file's final line break is dropped: the variable
-    /// stands on a line of its own, as a `{{>partial}}` tag would.
-    func render(_ partial: String, context: [String: Any]) -> String {
+    /// The partial behind `variable` (one of `partialsByVariable`) rendered with `context`, or ""
+    /// when it is not worth rendering. Its file's final line break is dropped: the variable stands
+    /// on a line of its own, as a `{{>partial}}` tag would.
+    func render(variable: String, context: [String: Any]) -> String {
+        guard renders(variable), let partial = Self.partialsByVariable[variable] else { return "" }
         var text = templates.render(context, template: partial) ?? ""
         if text.last?.isNewline == true { text.removeLast() }
         return text
