@@ -19,14 +19,18 @@ struct BuildFingerprint: Codable, Equatable {
     /// File times tick coarsely (a few milliseconds), so a file changed within the last moment
     /// (`settleSeconds`) could change again without its metadata showing it; then `settled` is
     /// false and the fingerprint must not be kept (git calls such files "racily clean").
-    static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool)? {
+    ///
+    /// `content` lists the files of `Content/` as this walk saw them, so that the build need not
+    /// walk the folder a second time (`ContentScanner.inventory(of:)`).
+    static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool, content: [ContentScanner.File])? {
         var hash = MetadataHash()
         hash.add("brandpress-fingerprint-1|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
         var noListing: TreeListing?
+        var content: [ContentScanner.File] = []
         guard hash.addFile("/proc/self/exe"),
-              hash.addTree(layout.content.path, listing: &noListing),
+              hash.addTree(layout.content.path, listing: &noListing, eachFile: { content.append(.init(path: $0, identity: FileIdentity($1))) }),
               hash.addTree(layout.templates.path, listing: &noListing) else { return nil }
-        return (hash.value, hash.newestChange < Date().timeIntervalSince1970 - options.settleSeconds)
+        return (hash.value, hash.newestChange < Date().timeIntervalSince1970 - options.settleSeconds, content)
     }
 
     /// Hashes the output folder's files, so that a changed or deleted output is rebuilt.
@@ -99,8 +103,10 @@ struct MetadataHash {
 
     /// Every entry below `path` in name order, with its metadata; false on a symbolic link or an
     /// unreadable folder. A missing folder counts as empty. When `listing` is given, the entries'
-    /// paths relative to the top folder are collected in it.
-    mutating func addTree(_ path: String, listing: inout TreeListing?, relativePrefix: String = "") -> Bool {
+    /// paths relative to the top folder are collected in it; `eachFile` is given each regular file's
+    /// relative path and metadata.
+    mutating func addTree(_ path: String, listing: inout TreeListing?, relativePrefix: String = "",
+                          eachFile: ((String, stat) -> Void)? = nil) -> Bool {
         var info = stat()
         guard lstat(path, &info) == 0 else {
             add("missing:" + path)
@@ -120,11 +126,12 @@ struct MetadataHash {
             case S_IFDIR:
                 add(1)
                 listing?.directories.insert(relativePrefix + name)
-                guard addTree(child, listing: &listing, relativePrefix: relativePrefix + name + "/") else { return false }
+                guard addTree(child, listing: &listing, relativePrefix: relativePrefix + name + "/", eachFile: eachFile) else { return false }
             case S_IFREG:
                 add(2)
                 addStat(info)
                 listing?.files.insert(relativePrefix + name)
+                eachFile?(relativePrefix + name, info)
             default:
                 return false
             }

@@ -47,12 +47,15 @@ public struct OutputFolder: Sendable {
     }
 
     /// Removes staging folders of killed builds, rolls back an update in place a build died in,
-    /// and restores the output if a build died mid-swap.
-    public func recoverLeftovers() {
+    /// and restores the output if a build died mid-swap. True when there was anything to do.
+    @discardableResult
+    public func recoverLeftovers() -> Bool {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = "." + output.lastPathComponent
-        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path) else { return }
+        let markers = [Self.journalMarker, Self.stagingMarker, Self.retiredMarker, Self.backupMarker]
+        guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path),
+              names.contains(where: { name in markers.contains { name.hasPrefix(prefix + $0) } }) else { return false }
         for name in names where name.hasPrefix(prefix + Self.journalMarker) {
             let id = name.dropFirst(prefix.count + Self.journalMarker.count)
             _ = OutputPatch.recover(journal: parent.appendingPathComponent(name).path, output: output.path,
@@ -62,10 +65,10 @@ public struct OutputFolder: Sendable {
         if !fileManager.fileExists(atPath: output.path), let last = retiredFolders.last {
             try? fileManager.moveItem(at: parent.appendingPathComponent(last), to: output)
         }
-        let markers = [Self.stagingMarker, Self.retiredMarker, Self.backupMarker]
-        for name in names where markers.contains(where: { name.hasPrefix(prefix + $0) }) {
+        for name in names where [Self.stagingMarker, Self.retiredMarker, Self.backupMarker].contains(where: { name.hasPrefix(prefix + $0) }) {
             TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
+        return true
     }
 
     public func createStaging() throws {

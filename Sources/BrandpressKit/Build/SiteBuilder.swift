@@ -23,10 +23,21 @@ public enum SiteBuilder {
             diagnostics.append(problem)
             return failed()
         }
+        // The output is walked beside the inputs: whether anything changed depends on both.
+        let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
         // `serve` builds into a new temporary folder each time it starts: no record worth keeping.
-        let fingerprint = options.checkOnly || options.pageInjection != nil ? nil : BuildFingerprint.inputs(of: layout, options: options)
-        if let fingerprint, let previous = BuildFingerprint.load(for: layout), previous.inputs == fingerprint.value,
-           FileManager.default.fileExists(atPath: layout.output.path), BuildFingerprint.output(of: layout.output) == previous.output {
+        let usesFingerprint = !options.checkOnly && options.pageInjection == nil
+        let outputWalk = options.checkOnly || (cacheFile == nil && !usesFingerprint) ? nil
+            : BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) }
+        let fingerprint = usesFingerprint ? BuildFingerprint.inputs(of: layout, options: options) : nil
+        let previousFingerprint = fingerprint == nil ? nil : BuildFingerprint.load(for: layout)
+        // Once the inputs are known to have changed, the pages' record is decoded while the output
+        // is still being walked.
+        let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
+        let inputsChanged = fingerprint == nil || previousFingerprint?.inputs != fingerprint?.value
+        let sourcesLoad = inputsChanged ? BackgroundResult { sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache() } : nil
+        if !inputsChanged, let previous = previousFingerprint, FileManager.default.fileExists(atPath: layout.output.path),
+           outputWalk?.wait()?.fingerprint == previous.output {
             var report = BuildReport(diagnostics: previous.warnings, succeeded: true)
             report.upToDate = true
             report.outputDisplay = layout.display(layout.output) + "/"
@@ -34,20 +45,19 @@ public enum SiteBuilder {
             return report
         }
 
-        let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
         let cacheLoad = BackgroundResult { cacheFile.flatMap(BuildCache.load(from:)) }
         let folder = OutputFolder(output: layout.output)
-        if !options.checkOnly { folder.recoverLeftovers() }
         // Whether the previous output is still what the cache describes: its files' metadata, walked
-        // beside the reading of the pages.
-        let previousOutputWalk = options.checkOnly || cacheFile == nil ? nil : BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) }
+        // again when the leftovers of a killed build were put right.
+        let recovered = !options.checkOnly && folder.recoverLeftovers()
+        let previousOutputWalk = cacheFile == nil ? nil
+            : recovered ? BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) } : outputWalk
 
         stage("checked whether anything changed")
-        let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
-        let previousSources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
+        let previousSources = sourcesLoad?.wait() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var sources = previousSources
         var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
-                                                          settleSeconds: options.settleSeconds)
+                                                          settleSeconds: options.settleSeconds, contentFiles: fingerprint?.content)
         var sourcesStore: BackgroundResult<Void>?
         if let sourcesFile, !sources.hasSameFiles(as: previousSources) {
             // A rebuild writes the 7 MB beside its other work; a first build, whose peak memory is

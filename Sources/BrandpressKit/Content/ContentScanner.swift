@@ -25,6 +25,48 @@ public enum ContentScanner {
         return inventory
     }
 
+    /// A regular file below `Content/` and its metadata, as a walk of the folder saw it.
+    struct File {
+        var path: String
+        var identity: FileIdentity
+    }
+
+    /// The inventory `scan` makes, from the files of a walk already made (the build's fingerprint
+    /// walks the folder first, and fails on what the scan reports: symbolic links, unreadable folders).
+    static func inventory(of files: [File]) -> ContentInventory {
+        var inventory = ContentInventory()
+        inventory.markdownIdentities.reserveCapacity(files.count)
+        for file in files where !isHidden(file.path) {
+            let name = SitePath.fileName(of: file.path)
+            record(file.path, name: name, atTop: name.utf8.count == file.path.utf8.count, identity: file.identity, in: &inventory)
+        }
+        inventory.markdownFiles.sort()
+        inventory.assetFiles.sort()
+        return inventory
+    }
+
+    /// Whether a name in the path starts with a dot, as the walk skips such files and folders.
+    private static func isHidden(_ path: String) -> Bool {
+        var atNameStart = true
+        for byte in path.utf8 {
+            if atNameStart && byte == UInt8(ascii: ".") { return true }
+            atNameStart = byte == UInt8(ascii: "/")
+        }
+        return false
+    }
+
+    private static func record(_ relativePath: String, name: String, atTop: Bool, identity: FileIdentity, in inventory: inout ContentInventory) {
+        if atTop && name == SiteConfig.fileName {
+            inventory.hasConfig = true
+        } else if case let lowercased = name.lowercased(), lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
+            inventory.markdownFiles.append(relativePath)
+            inventory.markdownIdentities[relativePath] = identity
+        } else {
+            inventory.assetFiles.append(relativePath)
+            inventory.assetIdentities[relativePath] = identity
+        }
+    }
+
     private static func walk(directory: String, relative: String, root: String, displayPrefix: String, into inventory: inout ContentInventory) {
         // Entries are looked at relative to the open folder (fstatat), not by a full path each,
         // and not through FileManager, whose attributes look up the owner's name for every file.
@@ -55,14 +97,8 @@ public enum ContentScanner {
             let isDirectory = info.st_mode & S_IFMT == S_IFDIR
             if isDirectory {
                 walk(directory: path, relative: relativePath, root: root, displayPrefix: displayPrefix, into: &inventory)
-            } else if relative.isEmpty && name == SiteConfig.fileName {
-                inventory.hasConfig = true
-            } else if name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown") {
-                inventory.markdownFiles.append(relativePath)
-                inventory.markdownIdentities[relativePath] = FileIdentity(info)
             } else {
-                inventory.assetFiles.append(relativePath)
-                inventory.assetIdentities[relativePath] = FileIdentity(info)
+                record(relativePath, name: name, atTop: relative.isEmpty, identity: FileIdentity(info), in: &inventory)
             }
         }
     }
