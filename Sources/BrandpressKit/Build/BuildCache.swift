@@ -97,7 +97,8 @@ struct BuildCache {
         let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
         let textName = textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)
         // In path order, so that the texts of unchanged pages follow each other as in the old file.
-        let entries = markdown.sorted { $0.key < $1.key }
+        let paths = markdown.keys.sorted()
+        let entries = paths.map { ($0, markdown[$0]!) }
         var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
         guard var texts = TextFileWriter(path: folder + "/" + textName) else { return Self.remove(file) }
         do {

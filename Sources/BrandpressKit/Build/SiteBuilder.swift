@@ -54,6 +54,7 @@ public enum SiteBuilder {
             : recovered ? BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) } : outputWalk
 
         stage("checked whether anything changed")
+        let templatesLoad = BackgroundResult { TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/") }
         let previousSources = sourcesLoad?.wait() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var sources = previousSources
         var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
@@ -71,7 +72,7 @@ public enum SiteBuilder {
         }
         defer { sourcesStore?.wait() }
         diagnostics += loadProblems
-        let (templates, templateProblems) = TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/")
+        let (templates, templateProblems) = templatesLoad.wait()
         diagnostics += templateProblems
         stage("read \(loadedModel?.pages.count ?? 0) pages and the templates")
         let cache = cacheLoad.wait()

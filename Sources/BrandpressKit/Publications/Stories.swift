@@ -56,13 +56,16 @@ public struct Stories: Sendable {
             covers[index] = cover
             diagnostics += problems
         }
-        // Dates and paths taken once: a comparison that read them from the pages copied front matter.
-        stories = stories.map { (index: $0, date: model.pages[$0].frontMatter.date, path: model.pages[$0].path) }
+        // Dates and paths taken once (a comparison that read them from the pages copied front matter),
+        // and positions sorted rather than (date, path) pairs, which each move retained and released.
+        let dates = stories.map { model.pages[$0].frontMatter.date }
+        let pagePaths = stories.map { model.pages[$0].path }
+        stories = stories.indices
             .sorted { a, b in
-                if a.date != b.date { return (a.date.map { d in b.date.map { d > $0 } ?? true }) ?? false }
-                return a.path < b.path
+                if dates[a] != dates[b] { return (dates[a].map { d in dates[b].map { d > $0 } ?? true }) ?? false }
+                return pagePaths[a] < pagePaths[b]
             }
-            .map(\.index)
+            .map { storyPages[$0] }
 
         let base = SitePath.outputDirectory(for: section.directory)
         let pageCount = max(1, (stories.count + pageSize - 1) / pageSize)
