@@ -84,6 +84,19 @@ import Testing
         #expect(stories.units.first?.outputPath == "stories/units/掘进二区.html")
     }
 
+    /// Newest first by date and time; equal dates by file path; a story without a date (an error,
+    /// reported) goes last.
+    @Test func storiesWithEqualOrMissingDatesKeepAFixedOrder() throws {
+        var files = ["Content/stories/_index.md": "---\ntitle: 榜样\nkind: stories\n---\n"]
+        for (name, date) in [("b", "2024-03-01"), ("a", "2024-03-01"), ("c", "2024-03-01 09:30"), ("d", nil), ("e", "2023-12-31"), ("f", "2024-03-02")] {
+            files["Content/stories/\(name).md"] = "---\ntitle: \(name)\n" + (date.map { "date: \($0)\n" } ?? "") + "kind: story\n---\n正文。\n"
+        }
+        let (model, publications, problems) = try Self.load(files)
+        let stories = try #require(publications.stories.first)
+        #expect(stories.stories.map { model.pages[$0].title } == ["f", "c", "a", "b", "e", "d"])
+        #expect(problems.map(\.file) == ["Content/stories/d.md"])
+    }
+
     @Test func storyPagesShowUnitTagsAndNeighbours() throws {
         var templates = TemporaryProject.minimalTemplates
         templates["Templates/story.mustache"] = "{{#story}}unit=[{{unitURL}}|{{unit}}]{{#tags}} tag=[{{url}}|{{name}}]{{/tags}}{{/story}}\n{{#prev}}prev={{url}}{{/prev}} {{#next}}next={{url}}{{/next}}"
