@@ -274,6 +274,15 @@ import Testing
         }
     }
 
+    /// The looked-up blocks give the runtime's categories, at their edges and everywhere inside.
+    @Test func generalCategoriesOfCommonBlocksAreTheRuntimes() {
+        let scalars = (0x1FFF...0x2070).map { UInt32($0) } + (0x2FFF...0x3040).map { UInt32($0) } + (0xFEFF...0xFFF0).map { UInt32($0) } + [0x41, 0x4E2D, 0x1F600]
+        for value in scalars {
+            let scalar = Unicode.Scalar(value)!
+            #expect(CJKFriendlyEmphasisFlanking.generalCategory(of: scalar) == scalar.properties.generalCategory, "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func passIsOffOutsideSiteMode() {
         #expect(Self.render("我们的**《手册》**出版了。", .commonMark) == "<p>我们的**《手册》**出版了。</p>\n")
         #expect(Self.render("我们的**《手册》**出版了。", Self.siteWithoutPass) == "<p>我们的**《手册》**出版了。</p>\n")

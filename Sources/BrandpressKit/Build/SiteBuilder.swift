@@ -29,7 +29,11 @@ public enum SiteBuilder {
         let usesFingerprint = !options.checkOnly && options.pageInjection == nil
         let outputWalk = options.checkOnly || (cacheFile == nil && !usesFingerprint) ? nil
             : BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) }
-        let fingerprint = usesFingerprint ? BuildFingerprint.inputs(of: layout, options: options) : nil
+        var walkedContent: [ContentScanner.File]?
+        let fingerprint = usesFingerprint ? BuildFingerprint.inputs(of: layout, options: options).map { walked in
+            walkedContent = walked.content
+            return (value: walked.value, settled: walked.settled)
+        } : nil
         let previousFingerprint = fingerprint == nil ? nil : BuildFingerprint.load(for: layout)
         // Once the inputs are known to have changed, the pages' record is decoded while the output
         // is still being walked.
@@ -58,7 +62,8 @@ public enum SiteBuilder {
         let previousSources = sourcesLoad?.wait() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var sources = previousSources
         var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
-                                                          settleSeconds: options.settleSeconds, contentFiles: fingerprint?.content)
+                                                          settleSeconds: options.settleSeconds, contentFiles: walkedContent)
+        walkedContent = nil
         var sourcesStore: BackgroundResult<Void>?
         if let sourcesFile, !sources.hasSameFiles(as: previousSources) {
             // A rebuild writes the 7 MB beside its other work; a first build, whose peak memory is

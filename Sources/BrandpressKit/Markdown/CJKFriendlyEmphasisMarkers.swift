@@ -83,7 +83,18 @@ enum CJKFriendlyEmphasisPlanner {
     /// One line with markers in place, or nil when it needs none.
     private static func markedLine(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         guard line.contains(where: isDelimiter) else { return nil }
-        let scalars = Array(String(decoding: line, as: UTF8.self).unicodeScalars)
+        // The line is a slice of a String's bytes, so valid UTF-8: decoded without making a String.
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(line.count)
+        var bytes = line.makeIterator()
+        var decoder = UTF8()
+        decoding: while true {
+            switch decoder.decode(&bytes) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: break decoding
+            case .error: scalars.append("\u{FFFD}")
+            }
+        }
         // Keyed by position: two adjacent runs that both want a marker between them share one
         // (it is punctuation then, see `markerOptions`).
         var pending: [Int: CJKFriendlyEmphasisMarker] = [:]
