@@ -224,14 +224,22 @@ import Testing
         return files
     }
 
-    static func templates(shared: Bool) -> [String: String] {
+    /// Cards a theme could have: without the unit's link (as shipped: the same on unit and tag pages,
+    /// so shared between them), with the tags' links, with a link shown by `{{.}}`.
+    static let otherCards = [
+        "<li><a href=\"{{url}}\">{{title}}</a>{{#unit}}<span>{{.}}</span>{{/unit}}<p>{{summary}}</p></li>\n",
+        "<li><a href=\"{{url}}\">{{title}}</a>{{#tags}}<a href=\"{{url}}\">{{name}}</a>{{/tags}}</li>\n",
+        "<li>{{title}}{{#unitURL}}<a href=\"{{.}}\">{{unit}}</a>{{/unitURL}}{{^author}}{{title}}{{/author}}</li>\n",
+    ]
+
+    static func templates(shared: Bool, card: String = Self.card) -> [String: String] {
         var templates = TemporaryProject.minimalTemplates
         let cards = shared ? "{{#stories}}{{{card}}}\n{{/stories}}" : "{{#stories}}{{>partials/story-card}}{{/stories}}"
         templates["Templates/stories.mustache"] = "{{<base}}{{$main}}\(cards)\(shared ? "{{{unitChips}}}|{{{tagChips}}}" : "{{>units}}|{{>tags}}"){{/main}}{{/base}}"
         templates["Templates/taxonomy.mustache"] = "{{<base}}{{$main}}<h1>{{term.name}}</h1>\(cards){{/main}}{{/base}}"
         templates["Templates/taxonomy-list.mustache"] = "{{<base}}{{$main}}{{#terms}}{{name}}{{/terms}}{{/main}}{{/base}}"
         templates["Templates/story.mustache"] = "{{<base}}{{$main}}{{story.unit}}{{/main}}{{/base}}"
-        templates["Templates/partials/story-card.mustache"] = Self.card
+        templates["Templates/partials/story-card.mustache"] = card
         if shared {
             templates["Templates/partials/term-chips.mustache"] = Self.chips
         } else {
@@ -239,6 +247,17 @@ import Testing
             templates["Templates/tags.mustache"] = Self.chips.replacingOccurrences(of: "terms", with: "tags")
         }
         return templates
+    }
+
+    @Test(arguments: otherCards)
+    func otherCardsGiveThePagesTheyGiveInPlace(_ card: String) throws {
+        let shared = try TemporaryProject(Self.content, templates: Self.templates(shared: true, card: card))
+        let inline = try TemporaryProject(Self.content, templates: Self.templates(shared: false, card: card))
+        #expect(shared.build().succeeded)
+        #expect(inline.build().succeeded)
+        let inlinePages = inline.tree().filter { $0.key.hasSuffix(".html") }
+        #expect(inlinePages.count > 10)
+        #expect(shared.tree().filter { $0.key.hasSuffix(".html") } == inlinePages)
     }
 
     @Test func pagesEqualThoseRenderedWithThePartialsInPlace() throws {

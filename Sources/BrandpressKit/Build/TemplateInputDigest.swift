@@ -10,10 +10,10 @@ enum TemplateInputDigest {
         return add(context, to: &hash) ? hash.value : nil
     }
 
-    /// Of variables alone, for sharing what is rendered from them.
-    static func of(_ values: [String: Any]) -> UInt64? {
+    /// Of variables alone, for sharing what is rendered from them; with `names`, of those named there.
+    static func of(_ values: [String: Any], only names: Set<String>? = nil) -> UInt64? {
         var hash = StableHash()
-        return add(values: values, to: &hash) ? hash.value : nil
+        return add(values: values, only: names, to: &hash) ? hash.value : nil
     }
 
     /// The types the context builders make are told by their exact type first: a failed `as?`
@@ -31,7 +31,7 @@ enum TemplateInputDigest {
         } else if type == [Any].self {
             return add(items: value as! [Any], to: &hash, each: add)
         } else if type == [[String: Any]].self {
-            return add(items: value as! [[String: Any]], to: &hash, each: add(values:to:))
+            return add(items: value as! [[String: Any]], to: &hash, each: { add(values: $0, to: &$1) })
         } else if type == [String].self {
             return add(items: value as! [String], to: &hash) { text, hash in add(text: text, to: &hash); return true }
         } else {
@@ -81,16 +81,18 @@ enum TemplateInputDigest {
     }
 
     /// The entries in any order: each is hashed alone and the results are summed.
-    private static func add(values: [String: Any], to hash: inout StableHash) -> Bool {
+    private static func add(values: [String: Any], only names: Set<String>? = nil, to hash: inout StableHash) -> Bool {
         var sum: UInt64 = 0
-        for (key, value) in values {
+        var count = 0
+        for (key, value) in values where names?.contains(key) ?? true {
             var entry = StableHash()
             entry.add(key)
             guard add(value, to: &entry) else { return false }
             sum &+= entry.finalized
+            count += 1
         }
         hash.add(5)
-        hash.add(values.count)
+        hash.add(count)
         hash.add(sum)
         return true
     }

@@ -111,15 +111,17 @@ extension PageContextBuilder {
     }
 
     /// A story as an entry of a list, with its `card` rendered from `partials/story-card` (its own
-    /// variables and the site's, no page's). A story appears on the page of each of its tags, all
-    /// in one folder, so there its card is rendered once per distinct variables and shared;
-    /// elsewhere each story is listed once in a folder and its card is not kept.
+    /// variables and the site's, no page's). A story appears on the page of each of its tags and
+    /// of its unit, all in two sibling folders, so there its card is rendered once per distinct
+    /// variables it can show (its unit's and tags' links differ between the folders, and the
+    /// shipped card shows neither) and shared; elsewhere each story is listed once in a folder and
+    /// its card is not kept.
     func storyEntry(_ index: Int, in stories: Stories, shareCard: Bool) -> [String: Any] {
         var values = storyValues(index, in: stories)
         let fragments = site.fragments
         guard fragments.renders("card") else { return values }
         func render() -> String { fragments.render(variable: "card", context: fragmentContext(values)) }
-        if shareCard, let digest = TemplateInputDigest.of(values) {
+        if shareCard, let digest = fragments.digest(ofValuesSeenBy: "card", in: values) {
             values["card"] = fragments.text(for: SharedFragments.Key(kind: SharedFragments.storyCard, scope: "\(digest)\u{0}\(root)"), make: render)
         } else {
             values["card"] = render()
@@ -202,7 +204,7 @@ extension PageContextBuilder {
         addStoriesCommon(stories, to: &context)
         context["page"] = syntheticPage(title: "\(kind)：\(term.name)", kind: "taxonomy")
         context["term"] = ["name": term.name, "kind": kind, "count": term.stories.count]
-        context["stories"] = term.stories.map { storyEntry($0, in: stories, shareCard: taxonomy == .tags) }
+        context["stories"] = term.stories.map { storyEntry($0, in: stories, shareCard: true) }
     }
 
     func addTaxonomyList(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, to context: inout [String: Any]) {

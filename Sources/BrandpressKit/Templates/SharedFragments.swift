@@ -7,7 +7,7 @@ import Synchronization
 /// their rendered entries are made once per folder instead of once per page (which made long
 /// handbooks quadratic). The layout's shared parts (`siteParts`: the head's links, the header with
 /// the navigation, the breadcrumbs, the footer) and the stories' unit and tag lists are the same on
-/// every page of a folder, and a story's card the same on the page of each of its tags, so they are
+/// every page of a folder, and a story's card the same on its unit's page and its tags' pages, so they are
 /// rendered once too: each variable a template looks up costs swift-mustache one to three
 /// microseconds (about ten runtime casts to protocols, ~100 ns each here), and these parts alone
 /// look up some fifty per page.
@@ -50,6 +50,13 @@ public final class SharedFragments: Sendable {
     /// Whether `variable` (one of `partialsByVariable`) is worth rendering: its partial exists and a template names it.
     func renders(_ variable: String) -> Bool {
         templates.namedVariables.contains(variable) && SharedFragments.partialsByVariable[variable].map(has) == true
+    }
+
+    /// A digest of what the partial behind `variable` can show of `values` (all of them when its
+    /// text does not tell): equal digests, equal renderings.
+    func digest(ofValuesSeenBy variable: String, in values: [String: Any]) -> UInt64? {
+        let lookups = Self.partialsByVariable[variable].flatMap { templates.lookups[$0] }
+        return TemplateInputDigest.of(values, only: lookups?.seenNames(in: values))
     }
 
     /// The partial behind `variable` (one of `partialsByVariable`) rendered with `context`, or ""

@@ -9,6 +9,8 @@ public struct TemplateSet: Sendable {
     public let brokenNames: Set<String>
     /// Which of the variables brandpress renders from partials (`SharedFragments.partialsByVariable`) some template names.
     let namedVariables: Set<String>
+    /// The values each template can look up, where its text tells (see `TemplateLookups`).
+    let lookups: [String: TemplateLookups]
     /// Of every template's name and text.
     let digest: UInt64
     /// Per template, of the name and text of every template it can reach: a page is made again when
@@ -37,6 +39,7 @@ public struct TemplateSet: Sendable {
         var textDigests: [String: UInt64] = [:]
         var uses: [String: (names: Set<String>, any: Bool)] = [:]
         var namedVariables: Set<String> = []
+        var lookups: [String: TemplateLookups] = [:]
         guard FileManager.default.fileExists(atPath: directory.path) else {
             return (nil, [.error("there is no Templates/ folder; copy the default theme's Templates/ into the project", file: String(displayPrefix.dropLast()))])
         }
@@ -66,6 +69,7 @@ public struct TemplateSet: Sendable {
             let referenced = scanReferences(text)
             let variables = renderedVariables(in: text)
             namedVariables.formUnion(variables)
+            lookups[name] = TemplateLookups(text: text)
             uses[name] = (Set(referenced.map(\.name) + variables.compactMap { SharedFragments.partialsByVariable[$0] }), mayUseAnyTemplate(text))
             do {
                 library.register(try MustacheTemplate(string: TemplateEscaping.pragma + text), named: name)
@@ -88,7 +92,7 @@ public struct TemplateSet: Sendable {
         }
         let digests = reachableDigests(textDigests: textDigests, uses: uses)
         return (TemplateSet(library: library, names: names, brokenNames: brokenNames, namedVariables: namedVariables,
-                            digest: digest.value, digests: digests), diagnostics)
+                            lookups: lookups, digest: digest.value, digests: digests), diagnostics)
     }
 
     /// What pages made with template `name` depend on of `Templates/`.
