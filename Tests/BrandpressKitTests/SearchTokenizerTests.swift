@@ -28,11 +28,14 @@ import Testing
 
     /// The byte-wise `normalize` gives what folding and lower-casing one character at a time gives.
     @Test func normalizingBytesEqualsNormalizingCharacters() {
-        let text = "ABC xyz ３×３　ＱＣ小组，“安全”。ΣΑΣ Élan İstanbul 𠀀𠀁 😀 ﬀ ǅ ß ½ ＡＢｃ~\u{7F}\u{80}\u{2FFF}\u{A000}\u{FFFD}"
-        var expected: [UInt8] = []
-        for scalar in text.unicodeScalars { SearchTokenizer.appendNormalized(scalar, to: &expected) }
-        #expect(SearchTokenizer.normalize(text) == String(decoding: expected, as: UTF8.self))
-        #expect(SearchTokenizer.normalize(text).unicodeScalars.count == text.unicodeScalars.count)
+        let texts = ["ABC xyz ３×３　ＱＣ小组，“安全”。ΣΑΣ Élan İstanbul 𠀀𠀁 😀 ﬀ ǅ ß ½ ＡＢｃ~\u{7F}\u{80}\u{2FFF}\u{A000}\u{FFFD}",
+                     "", "安全生产", "abc", "Z", "小组QC活动abc", "É小组", "小组É", "ＱＣ"]
+        for text in texts {
+            var expected: [UInt8] = []
+            for scalar in text.unicodeScalars { SearchTokenizer.appendNormalized(scalar, to: &expected) }
+            #expect(SearchTokenizer.normalize(text) == String(decoding: expected, as: UTF8.self), "\(text)")
+            #expect(SearchTokenizer.normalize(text).unicodeScalars.count == text.unicodeScalars.count)
+        }
     }
 
     @Test func asciiWordCharactersAreWhatUnicodeSays() {

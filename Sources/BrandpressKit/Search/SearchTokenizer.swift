@@ -14,27 +14,36 @@ public enum SearchTokenizer {
         // Works on the UTF-8 bytes: ASCII and U+3000–U+9FFF (CJK punctuation, kana, Han: nothing
         // there has a lower case, a test checks it) are nearly all of the text and are copied as
         // they are; every other character goes through `appendNormalized`.
+        // Bytes kept as they are are copied a run at a time.
         var text = text
         let bytes = text.withUTF8 { source -> [UInt8] in
             var bytes: [UInt8] = []
             bytes.reserveCapacity(source.count)
             var index = 0
+            var kept = 0
+            func copyKept() { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[kept..<index])) }
             while index < source.count {
                 let lead = source[index]
                 if lead < 0x80 {
-                    bytes.append((0x41...0x5A).contains(lead) ? lead + 0x20 : lead)
+                    if (0x41...0x5A).contains(lead) {
+                        copyKept()
+                        bytes.append(lead + 0x20)
+                        kept = index + 1
+                    }
                     index += 1
                 } else if (0xE3...0xE9).contains(lead), lead != 0xE3 || source[index + 1] != 0x80 || source[index + 2] != 0x80 {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[index..<index + 3]))
                     index += 3
                 } else {
+                    copyKept()
                     let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
                     var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
                     for offset in 1..<length { value = value << 6 | UInt32(source[index + offset] & 0x3F) }
                     appendNormalized(Unicode.Scalar(value)!, to: &bytes)
                     index += length
+                    kept = index
                 }
             }
+            copyKept()
             return bytes
         }
         return String(decoding: bytes, as: UTF8.self)
