@@ -40,6 +40,17 @@ private let unsafeCommonMark: MarkdownOptions = {
         }
     }
 
+    /// Cells lose the spaces at their ends byte by byte, as cmark-gfm trims them: also a space
+    /// that makes one character with a combining mark or joiner after it, or a prepended mark before it.
+    @Test(arguments: [
+        (" 综采一队 ", "综采一队"), ("\t QC小组\r", "QC小组"), ("a\\|b ", "a|b"), (" \u{301}x ", "\u{301}x"),
+        (" \u{200D}安 ", "\u{200D}安"), ("x\u{600} ", "x\u{600}"), ("\u{0B}\u{0C}，安全。\r\n", "，安全。"),
+        ("\u{3000}标题\u{3000}", "\u{3000}标题\u{3000}"), ("\u{A0}a\u{A0}", "\u{A0}a\u{A0}"), ("  ", ""),
+    ])
+    func cellsAreTrimmedByteByByteAsGFMDoes(_ cell: String, _ expected: String) {
+        #expect(PipeTable.cells(ofRow: Substring("|" + cell + "|x")) == [expected, "x"])
+    }
+
     @Test func headerFollowedByDelimiterWithoutOuterPipes() {
         let html = MarkdownRenderer.render("a | b\n--- | ---\n", options: unsafeCommonMark).html
         #expect(html == "<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n</table>\n")

@@ -97,13 +97,17 @@ struct PipeTable: Hashable, Sendable {
             result.append(byte)
             index += 1
         }
-        let text = String(decoding: result, as: UTF8.self)
-        return String(text.drop(while: isCellSpace).reversed().drop(while: isCellSpace).reversed())
+        // Trimmed byte by byte, as cmark-gfm does (`cmark_strbuf_trim`), even where a space and the
+        // combining mark after it make one character.
+        var start = result.startIndex, end = result.endIndex
+        while start < end, isCellSpace(result[start]) { start += 1 }
+        while end > start, isCellSpace(result[end - 1]) { end -= 1 }
+        return String(decoding: result[start..<end], as: UTF8.self)
     }
 
-    private static func isCellSpace(_ character: Character) -> Bool {
-        character == " " || character == "\t" || character == "\u{0B}" || character == "\u{0C}"
-            || character == "\n" || character == "\r"
+    /// cmark's `cmark_isspace`.
+    private static func isCellSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
     }
 
     /// Length of a `|` and the table spaces after it at `offset`, or 0 when there is no pipe.
