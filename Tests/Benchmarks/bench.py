@@ -13,6 +13,8 @@ and Hugo/brandpress ratios.
   disk     the same, but the output folder is on the project's disk (.build/bench-out)
   rebuild  output already there, nothing changed
   edit-md  output already there, one story changed (a sentence appended; restored afterwards)
+  edit-title output already there, one story's title changed (shown by its neighbours, the index
+           and its unit's and tags' pages)
   edit-tpl output already there, the story template changed (a comment appended)
 
 Timings vary with the machine; nothing in `make test` uses them.
@@ -81,8 +83,9 @@ class Tool:
         return os.path.join(self.project, "layouts", "_default", "single.html")
 
 
-def edited(path, text):
-    """Appends text to a file for one timed build, then restores it (the restore build is not timed)."""
+def edited(path, change):
+    """Changes a file (change(original text, run number) gives the new text) for one timed build,
+    then restores it (the restore build is not timed)."""
     class Ctx:
         def __enter__(self):
             self.orig = open(path, encoding="utf-8").read()
@@ -90,7 +93,7 @@ def edited(path, text):
 
         def append(self, i):
             with open(path, "w", encoding="utf-8") as f:
-                f.write(self.orig + text.format(i))
+                f.write(change(self.orig, i))
 
         def __exit__(self, *a):
             with open(path, "w", encoding="utf-8") as f:
@@ -110,9 +113,11 @@ def measure(tool, runs, disk):
     timed(tool.cmd(shm_out))
     results["rebuild"] = series(runs, lambda: None, tool.cmd(shm_out), warm=False)
     counter = iter(range(10**6))
-    for key, path, text in [("edit-md", tool.story(), "\n\n修改第{}次：补充一句话。\n"),
-                            ("edit-tpl", tool.template(), "\n{{{{! bench edit {} }}}}\n" if tool.name == "brandpress" else "\n{{{{/* bench edit {} */}}}}\n")]:
-        with edited(path, text) as e:
+    comment = "\n{{{{! bench edit {} }}}}\n" if tool.name == "brandpress" else "\n{{{{/* bench edit {} */}}}}\n"
+    for key, path, change in [("edit-md", tool.story(), lambda text, i: text + f"\n\n修改第{i}次：补充一句话。\n"),
+                              ("edit-title", tool.story(), lambda text, i: text.replace("\ntitle: ", f"\ntitle: （修订{i}）", 1)),
+                              ("edit-tpl", tool.template(), lambda text, i: text + comment.format(i))]:
+        with edited(path, change) as e:
             results[key] = series(runs, lambda: e.append(next(counter)), tool.cmd(shm_out), warm=False)
         timed(tool.cmd(shm_out))
     rm(shm_out)
@@ -155,7 +160,7 @@ def main():
         for tool in tools:
             res[tool.name] = measure(tool, a.runs, not a.no_disk)
             for k, (w, c, m) in res[tool.name].items():
-                print(f"  {tool.name:10} {k:8} wall {w:7.3f} s  cpu {c:7.3f} s  rss {m:7.1f} MiB", flush=True)
+                print(f"  {tool.name:10} {k:10} wall {w:7.3f} s  cpu {c:7.3f} s  rss {m:7.1f} MiB", flush=True)
         for k in res["brandpress"]:
             for tool in tools:
                 w, c, m = res[tool.name][k]

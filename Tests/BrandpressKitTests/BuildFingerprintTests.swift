@@ -202,6 +202,12 @@ import Testing
             ("a story's title, shown by its neighbours, lists and tags", {
                 try edit("Content/stories/2023-04-sun-dahai.md") { $0.replacingOccurrences(of: "title: ", with: "title: 【修订】") }
             }),
+            ("a story's date, moving it from between two stories to the front (its old and new neighbours change)", {
+                try edit("Content/stories/2024-05-zhou-yan.md") { $0.replacingOccurrences(of: "date: 2024-05-10", with: "date: 2026-01-05") }
+            }),
+            ("a story's unit, a unit no other story has", {
+                try edit("Content/stories/2023-04-sun-dahai.md") { $0.replacingOccurrences(of: "unit: 综采一区党支部", with: "unit: 新成立党支部") }
+            }),
             ("a brand's slogan, shown on the booklet's cards", {
                 try edit("Content/booklet/03-zhijue-weilai.md") { $0.replacingOccurrences(of: "slogan: ", with: "slogan: 新：") }
             }),

@@ -4,15 +4,58 @@
 /// pages whose bodies the page shows. When a key is the same as in the last build, the page is
 /// kept at once; when not, its variables are built and compared by `TemplateInputDigest`.
 ///
+/// Pages of stories show less of other pages, and are keyed by what they show alone, beside the
+/// site's structure (sections, paths, files, settings: `structureDigest`): a story's page by its own
+/// listing data and its neighbours'; a page of the stories index or of a unit or tag by the stories
+/// it lists (which, in order, and their listing data), the units and tags with their counts, and
+/// the index page's own. Editing one story's title then remakes its page, its neighbours', the
+/// index page and the unit and tag pages that list it, not every page of the site.
+///
 /// The body dependencies must name every page whose `content` or `toc` a job shows; the rebuild
 /// tests compare rebuilds against full builds to hold this to the context builders.
 enum JobInputKeys {
     static func make(site: SiteContext, jobs: [RenderJob], templateForJob: [String], markdown: MarkdownCacheKeys,
                      printKeys: [UInt64], templates: TemplateSet, injection: String?) -> [UInt64] {
-        let listing = listingDigest(site.model, injection: injection)
+        let model = site.model
+        let structure = structureDigest(model, injection: injection)
+        let pageListings = model.pages.map(listingDigest(of:))
+        var everything = StableHash()
+        everything.add(structure)
+        for listing in pageListings { everything.add(listing) }
+        let terms = site.publications.stories.map(termsDigest)
+        func addListings(of shown: [Int?], to hash: inout StableHash) {
+            hash.add(shown.count)
+            for page in shown {
+                hash.add(page ?? -1)
+                hash.add(page.map { pageListings[$0] } ?? 0)
+            }
+        }
         return jobs.indices.map { index in
             var hash = StableHash()
-            hash.add(listing)
+            switch jobs[index] {
+            case .page(let page):
+                if let (_, neighbours) = site.publications.story(page, in: model) {
+                    hash.add(structure)
+                    addListings(of: [page, neighbours.previous, neighbours.next], to: &hash)
+                } else {
+                    hash.add(everything.value)
+                }
+            case .storiesIndex(let publication, let number):
+                let stories = site.publications.stories[publication]
+                hash.add(structure)
+                hash.add(terms[publication])
+                hash.add(stories.pageSize)
+                hash.add(stories.indexPaths.count)
+                let listed = stories.stories.dropFirst((number - 1) * stories.pageSize).prefix(stories.pageSize)
+                addListings(of: [stories.indexPage] + listed.map(Optional.some), to: &hash)
+            case .taxonomy(let publication, let taxonomy, let term):
+                let stories = site.publications.stories[publication]
+                hash.add(structure)
+                hash.add(terms[publication])
+                addListings(of: (taxonomy == .units ? stories.units : stories.tags)[term].stories.map(Optional.some), to: &hash)
+            case .sectionPage, .taxonomyList, .handbookPrint, .search, .notFound:
+                hash.add(everything.value)
+            }
             hash.add(site.outputPath(of: jobs[index]))
             hash.add(templateForJob[index])
             hash.add(templates.digest(for: templateForJob[index]))
@@ -30,8 +73,35 @@ enum JobInputKeys {
         }
     }
 
-    /// Everything about the site that any page may list or link, but no page body.
-    static func listingDigest(_ model: SiteModel, injection: String?) -> UInt64 {
+    /// The units and tags of a publication of stories, with how many stories each has: every page
+    /// of the index and of a unit or tag lists them.
+    static func termsDigest(_ stories: Stories) -> UInt64 {
+        var hash = StableHash()
+        for terms in [stories.units, stories.tags] {
+            hash.add(terms.count)
+            for term in terms {
+                hash.add(term.name)
+                hash.add(term.outputPath)
+                hash.add(term.stories.count)
+            }
+        }
+        return hash.value
+    }
+
+    /// What lists and links show of one page: its title, summary and front matter, beside its place.
+    static func listingDigest(of page: Page) -> UInt64 {
+        var hash = StableHash()
+        hash.add(page.path)
+        hash.add(page.title)
+        hash.add(page.summary)
+        hash.add(page.source.frontMatterDigest)
+        return hash.value
+    }
+
+    /// Everything about the site that any page may show or link but its pages' titles, summaries,
+    /// front matter and bodies: every page's place and kind, the sections (with their titles), the
+    /// files, `site.yml`.
+    static func structureDigest(_ model: SiteModel, injection: String?) -> UInt64 {
         var hash = StableHash()
         hash.add(injection ?? "")
         hash.add(model.configDigest)
@@ -39,12 +109,9 @@ enum JobInputKeys {
         for page in model.pages {
             hash.add(page.path)
             hash.add(page.outputPath)
-            hash.add(page.title)
             hash.add(page.kind.rawValue)
             hash.add(page.sectionDirectory)
             hash.add(page.isSectionIndex)
-            hash.add(page.summary)
-            hash.add(page.source.frontMatterDigest)
         }
         for directory in model.sections.keys.sorted() {
             let section = model.sections[directory]!

@@ -49,4 +49,13 @@ public struct Publications: Sendable {
     func storiesIndex(containing directory: String?) -> Int? {
         stories.firstIndex { $0.directory == directory }
     }
+
+    /// For a story's page, its publication and the stories before and after it in the publication's order.
+    func story(_ index: Int, in model: SiteModel) -> (publication: Int, neighbours: (previous: Int?, next: Int?))? {
+        guard model.pages[index].kind == .story,
+              let publication = storiesIndex(containing: model.sections[model.pages[index].sectionDirectory]?.publicationDirectory)
+        else { return nil }
+        let stories = stories[publication]
+        return (publication, stories.stories.neighbours(of: stories.positions[index]))
+    }
 }

@@ -188,13 +188,14 @@ extension PageContextBuilder {
         return window
     }
 
+    /// What a story's page shows of other pages is its neighbours' titles: `JobInputKeys` keys the
+    /// page by those alone (with the site's structure), so keep the two in step.
     func addStory(_ index: Int, to context: inout [String: Any]) {
-        let directory = model.sections[model.pages[index].sectionDirectory]?.publicationDirectory
-        guard let publication = site.publications.storiesIndex(containing: directory) else { return }
+        guard let (publication, neighbours) = site.publications.story(index, in: model) else { return }
         let stories = site.publications.stories[publication]
         addStoriesCommon(stories, to: &context, withTermLists: false)
         context["story"] = storyValues(index, in: stories)
-        addNeighbours(stories.stories.neighbours(of: stories.positions[index]), to: &context)
+        addNeighbours(neighbours, to: &context)
     }
 
     func addTaxonomy(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, _ termIndex: Int, to context: inout [String: Any]) {
