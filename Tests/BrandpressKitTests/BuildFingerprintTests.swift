@@ -217,6 +217,9 @@ import Testing
                     return parts[0] + "---\n" + parts[1] + "---\n\n开头新加的一句。" + parts[2...].joined(separator: "---\n")
                 }
             }),
+            ("a handbook section's title, shown in the book's contents on every page of the book", {
+                try edit("Content/handbook/01-zongze/02-fanwei.md") { $0.replacingOccurrences(of: "title: ", with: "title: 修订：") }
+            }),
             ("a handbook section moved to the end of its chapter", {
                 try FileManager.default.moveItem(at: project.root.appendingPathComponent("Content/handbook/01-zongze/01-mudi.md"),
                                                  to: project.root.appendingPathComponent("Content/handbook/01-zongze/09-mudi.md"))

@@ -9,7 +9,8 @@
 /// listing data and its neighbours'; a page of the stories index or of a unit or tag by the stories
 /// it lists (which, in order, and their listing data), the units and tags with their counts, and
 /// the index page's own. Editing one story's title then remakes its page, its neighbours', the
-/// index page and the unit and tag pages that list it, not every page of the site.
+/// index page and the unit and tag pages that list it, not every page of the site. A booklet's or
+/// handbook's pages are keyed by the listing data of their publication's pages alone.
 ///
 /// The body dependencies must name every page whose `content` or `toc` a job shows; the rebuild
 /// tests compare rebuilds against full builds to hold this to the context builders.
@@ -23,6 +24,7 @@ enum JobInputKeys {
         everything.add(structure)
         for listing in pageListings { everything.add(listing) }
         let terms = site.publications.stories.map(termsDigest)
+        let publicationListings = publicationListingDigests(model, pageListings: pageListings)
         func addListings(of shown: [Int?], to hash: inout StableHash) {
             hash.add(shown.count)
             for page in shown {
@@ -37,6 +39,11 @@ enum JobInputKeys {
                 if let (_, neighbours) = site.publications.story(page, in: model) {
                     hash.add(structure)
                     addListings(of: [page, neighbours.previous, neighbours.next], to: &hash)
+                } else if [.booklet, .brand, .handbook, .handbookPage].contains(model.pages[page].kind),
+                          let directory = model.sections[model.pages[page].sectionDirectory]?.publicationDirectory,
+                          let listing = publicationListings[directory] {
+                    hash.add(structure)
+                    hash.add(listing)
                 } else {
                     hash.add(everything.value)
                 }
@@ -71,6 +78,19 @@ enum JobInputKeys {
             }
             return hash.value
         }
+    }
+
+    /// Per publication folder, the listing data of its pages: all that a booklet's or handbook's
+    /// pages show of other pages (brands, their order and neighbours; the book's contents, numbers
+    /// and reading order).
+    static func publicationListingDigests(_ model: SiteModel, pageListings: [UInt64]) -> [String: UInt64] {
+        var hashes: [String: StableHash] = [:]
+        for (index, page) in model.pages.enumerated() {
+            guard let directory = model.sections[page.sectionDirectory]?.publicationDirectory else { continue }
+            hashes[directory, default: StableHash()].add(index)
+            hashes[directory, default: StableHash()].add(pageListings[index])
+        }
+        return hashes.mapValues(\.value)
     }
 
     /// The units and tags of a publication of stories, with how many stories each has: every page
