@@ -53,13 +53,12 @@ enum JobInputKeys {
                 hash.add(terms[publication])
                 hash.add(stories.pageSize)
                 hash.add(stories.indexPaths.count)
-                let listed = stories.stories.dropFirst((number - 1) * stories.pageSize).prefix(stories.pageSize)
-                addListings(of: [stories.indexPage] + listed.map(Optional.some), to: &hash)
+                addListings(of: [stories.indexPage] + stories.storiesOnIndexPage(number).map(Optional.some), to: &hash)
             case .taxonomy(let publication, let taxonomy, let term):
                 let stories = site.publications.stories[publication]
                 hash.add(structure)
                 hash.add(terms[publication])
-                addListings(of: (taxonomy == .units ? stories.units : stories.tags)[term].stories.map(Optional.some), to: &hash)
+                addListings(of: stories.terms(taxonomy)[term].stories.map(Optional.some), to: &hash)
             case .sectionPage, .taxonomyList, .handbookPrint, .search, .notFound:
                 hash.add(everything.value)
             }

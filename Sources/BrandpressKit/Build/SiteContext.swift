@@ -26,8 +26,7 @@ public struct SiteContext: Sendable {
         case .sectionPage(let directory): return model.sections[directory]!.outputPath
         case .storiesIndex(let publication, let number): return publications.stories[publication].indexPaths[number - 1]
         case .taxonomy(let publication, let taxonomy, let term):
-            let stories = publications.stories[publication]
-            return (taxonomy == .units ? stories.units : stories.tags)[term].outputPath
+            return publications.stories[publication].terms(taxonomy)[term].outputPath
         case .taxonomyList(let publication, let taxonomy):
             let stories = publications.stories[publication]
             return taxonomy == .units ? stories.unitsPath : stories.tagsPath

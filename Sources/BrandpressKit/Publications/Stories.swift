@@ -30,6 +30,16 @@ public struct Stories: Sendable {
 
     public static let defaultPageSize = 10
 
+    /// The units or the tags.
+    func terms(_ taxonomy: RenderJob.Taxonomy) -> [Term] {
+        taxonomy == .units ? units : tags
+    }
+
+    /// The stories listed on the index's page `number` (from 1).
+    func storiesOnIndexPage(_ number: Int) -> ArraySlice<Int> {
+        stories.dropFirst((number - 1) * pageSize).prefix(pageSize)
+    }
+
     static func make(section: SectionNode, model: SiteModel, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> Stories {
         var pageSize = defaultPageSize
         if let index = section.indexPage, let value = model.pages[index].frontMatter.fields["page_size"] {

@@ -160,8 +160,7 @@ extension PageContextBuilder {
             page["title"] = "\(stories.title)（第\(number)页）"
             context["page"] = page
         }
-        let slice = stories.stories.dropFirst((number - 1) * stories.pageSize).prefix(stories.pageSize)
-        context["stories"] = slice.map { storyEntry($0, in: stories, shareCard: false) }
+        context["stories"] = stories.storiesOnIndexPage(number).map { storyEntry($0, in: stories, shareCard: false) }
         let total = stories.indexPaths.count
         var pagination: [String: Any] = [
             "current": number, "total": total,
@@ -200,7 +199,7 @@ extension PageContextBuilder {
 
     func addTaxonomy(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, _ termIndex: Int, to context: inout [String: Any]) {
         let stories = site.publications.stories[publication]
-        let term = (taxonomy == .units ? stories.units : stories.tags)[termIndex]
+        let term = stories.terms(taxonomy)[termIndex]
         let kind = taxonomy == .units ? "单位" : "标签"
         addStoriesCommon(stories, to: &context)
         context["page"] = syntheticPage(title: "\(kind)：\(term.name)", kind: "taxonomy")
