@@ -58,6 +58,28 @@ import Testing
         #expect(project.build().upToDate)
     }
 
+    /// A one-page edit of a larger site is published by patching the output in place, and the
+    /// fingerprint that build records (made without walking the output again) lets the next build
+    /// see that nothing changed.
+    @Test func aBuildThatPatchedTheOutputIsRecognisedAsUpToDate() throws {
+        var files = BuildPipelineTests.basicSite
+        for number in 1...120 { files["Content/notes/\(number).md"] = "# 第\(number)篇\n\n正文。\n" }
+        let project = try TemporaryProject(files)
+        Self.settle()
+        #expect(project.build().succeeded)
+        #expect(project.build().upToDate)
+        let output = project.root.appendingPathComponent("Output").path
+        let folderBefore = try FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int
+        try project.write("Content/notes/7.md", "# 第七篇\n\n改过的正文。\n")
+        Self.settle()
+        let edited = project.build()
+        #expect(edited.succeeded && !edited.upToDate)
+        #expect(project.output("notes/7.html")?.contains("改过的正文") == true)
+        // Patched in place: the folder itself was not swapped for a new one.
+        #expect(try FileManager.default.attributesOfItem(atPath: output)[.systemFileNumber] as? Int == folderBefore)
+        #expect(project.build().upToDate)
+    }
+
     @Test func warningsOfTheBuildThatWroteTheOutputAreShownAgain() throws {
         var files = BuildPipelineTests.basicSite
         files["Content/a.md"] = "# A\n\n[x](handbook/01-zongze/01-mudi.md#没有)\n"

@@ -16,7 +16,7 @@ import Testing
         let first = try #require(TextFile(path: firstPath, expectedSize: writer.size))
         let cached = locations.map { CachedText(file: first, offset: $0.offset, length: $0.length) }
         #expect(cached.map(\.string) == texts)
-        #expect(TextFile(path: firstPath, expectedSize: writer.size + 1) == nil, "a file of another size is refused")
+        #expect(TextFile(path: firstPath, expectedSize: writer.size + 1) == nil, "a file shorter than the cache says is refused")
 
         // Old texts 0, 1, 2 in a row (one copy), a new text, old 4 and 3 out of order, another new one.
         let secondPath = project.root.appendingPathComponent("second").path
@@ -30,5 +30,38 @@ import Testing
         let reopened = try #require(TextFile(path: secondPath, expectedSize: second.size))
         #expect(secondLocations.map { CachedText(file: reopened, offset: $0.offset, length: $0.length).string } == expected)
         #expect(cached[3].string == texts[3], "an open text file stays readable after its name is gone")
+    }
+
+    /// A rebuild appends its new texts to the last build's file: the kept texts stay where they
+    /// are, the old cache still reads the file as it was, and bytes a stopped build appended
+    /// beyond what any cache names are cut off.
+    @Test func appendingKeepsOldTextsInPlaceAndCutsOffWhatNoCacheNames() throws {
+        let project = try TemporaryProject([:], templates: [:])
+        try FileManager.default.createDirectory(at: project.root, withIntermediateDirectories: true)
+        let path = project.root.appendingPathComponent("texts").path
+        let texts = ["<p>同心向党</p>", "安全生产", String(repeating: "榜样。", count: 1000)]
+        var writer = try #require(TextFileWriter(path: path))
+        let locations = try texts.map { try writer.append(CachedText($0)) }
+        try writer.finish()
+        let old = try #require(TextFile(path: path, expectedSize: writer.size))
+        let cached = locations.map { CachedText(file: old, offset: $0.offset, length: $0.length) }
+
+        // What a build killed after appending, before writing its cache, leaves behind.
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data("半截".utf8))
+        try handle.close()
+
+        var appender = try #require(TextFileWriter(appendingTo: old))
+        let mixed = [cached[2], CachedText("新的一段"), cached[0], CachedText("")]
+        let mixedLocations = try mixed.map { try appender.append($0) }
+        try appender.finish()
+        #expect(mixedLocations[0] == locations[2] && mixedLocations[2] == locations[0], "kept texts are not moved")
+        #expect(mixedLocations[1].offset == old.size, "new texts follow the old file's bytes, not the leftovers")
+        let grown = try #require(TextFile(path: path, expectedSize: appender.size))
+        #expect(mixedLocations.map { CachedText(file: grown, offset: $0.offset, length: $0.length).string } == [texts[2], "新的一段", texts[0], ""])
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == appender.size)
+        let olderCache = try #require(TextFile(path: path, expectedSize: old.size))
+        #expect(locations.map { CachedText(file: olderCache, offset: $0.offset, length: $0.length).string } == texts)
     }
 }

@@ -52,6 +52,45 @@ import Testing
         #expect(try Self.leftovers(project).isEmpty)
     }
 
+    /// The fingerprint the build records after a patch, made from the walk before it and the files
+    /// it moved in, is the one a walk of the patched tree gives: else the next build would not
+    /// see that nothing changed.
+    @Test func theListingAfterThePatchIsTheWalkOfThePatchedTree() throws {
+        let (project, folder, previous) = try Self.prepared()
+        let patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
+        try patch.apply()
+        let applied = try #require(previous.listing.applying(patch, root: folder.output.path))
+        let walked = try #require(TreeListing.walk(folder.output.path))
+        #expect(applied.files == walked.files)
+        #expect(applied.directories == walked.directories)
+        #expect(applied.fingerprint == walked.fingerprint)
+        #expect(TreeListing.fingerprint(of: folder.output.path) == walked.fingerprint)
+        #expect(applied.fingerprint != previous.listing.fingerprint)
+        withExtendedLifetime(project) {}
+    }
+
+    /// Any file's changed metadata, and any file or folder more or less, changes the fingerprint.
+    @Test func theFingerprintSeesEveryChange() throws {
+        let (project, folder, _) = try Self.prepared()
+        let root = folder.output.path
+        var seen: Set<UInt64> = []
+        func fingerprint() throws -> UInt64 { try #require(TreeListing.walk(root)).fingerprint }
+        #expect(seen.insert(try fingerprint()).inserted)
+        #expect(try fingerprint() == seen.first)
+        try FileWriting.write("旧 a", to: folder.output.appendingPathComponent("stories/a.html"))
+        #expect(seen.insert(try fingerprint()).inserted, "the same bytes written again")
+        try FileWriting.write("新的内容更长", to: folder.output.appendingPathComponent("stories/b.html"))
+        #expect(seen.insert(try fingerprint()).inserted, "other bytes")
+        try FileManager.default.createDirectory(at: folder.output.appendingPathComponent("empty"), withIntermediateDirectories: false)
+        #expect(seen.insert(try fingerprint()).inserted, "a new folder")
+        try FileManager.default.moveItem(at: folder.output.appendingPathComponent("stories/gone.html"),
+                                         to: folder.output.appendingPathComponent("stories/moved.html"))
+        #expect(seen.insert(try fingerprint()).inserted, "a renamed file")
+        try FileManager.default.removeItem(at: folder.output.appendingPathComponent("retired/only.html"))
+        #expect(seen.insert(try fingerprint()).inserted, "a deleted file")
+        withExtendedLifetime(project) {}
+    }
+
     @Test func aFailureAtAnyStepRollsTheOldTreeBack() throws {
         let changes = 1 + 4 + 2 + 1 // folders made, files moved in, files deleted, folders removed
         for step in 0..<changes {

@@ -49,7 +49,7 @@ import Testing
 
         for path in ["stories/night.md", "stories/crlf.md"] {
             let fresh = try #require(PageSource.load(path: path, contentDirectory: content, displayPrefix: "Content/").0)
-            let cached = try #require(PageSource.load(path: path, contentDirectory: content, displayPrefix: "Content/", cached: loaded.entries[path]).0)
+            let cached = try #require(PageSource.load(path: path, contentFolder: content.path, displayPrefix: "Content/", cached: loaded.entries[path]).0)
             Self.expectSame(cached, fresh)
         }
         #expect(loaded.entries["stories/night.md"]?.frontMatter.fields["plan"] == .map(["what": .string("党员先锋岗"), "who": .list([.string("张三"), .string("李四")])]))
@@ -57,7 +57,7 @@ import Testing
 
         // Same length, other bytes: the cached front matter must not be used.
         try project.write("Content/stories/night.md", Self.page.replacingOccurrences(of: "综采一区", with: "综掘二区"))
-        let changed = try #require(PageSource.load(path: "stories/night.md", contentDirectory: content, displayPrefix: "Content/", cached: loaded.entries["stories/night.md"]).0)
+        let changed = try #require(PageSource.load(path: "stories/night.md", contentFolder: content.path, displayPrefix: "Content/", cached: loaded.entries["stories/night.md"]).0)
         #expect(changed.frontMatter.string("unit") == "综掘二区")
         #expect(changed.fileDigest != loaded.entries["stories/night.md"]?.fileDigest)
     }
@@ -77,7 +77,7 @@ import Testing
         let file = content.appendingPathComponent("a.md")
         let identity = try Self.identity(file)
         let later = Date().timeIntervalSince1970 + 60
-        let fresh = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: nil,
+        let fresh = try #require(PageSource.load(path: "a.md", contentFolder: content.path, displayPrefix: "Content/", cached: nil,
                                                  identity: identity, trustedBefore: later).0)
         #expect(fresh.headingTitle == "安全标兵")
         #expect(fresh.body == "\n\n\n正文，\n第二行。\n")
@@ -89,16 +89,43 @@ import Testing
         // Other bytes behind the same metadata (a real edit changes it, here the size): the cache answers
         // for everything but the body, which is read when asked for.
         try Data(text.replacingOccurrences(of: "第二行", with: "改过的一行").utf8).write(to: file)
-        let trusted = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: entry,
+        let trusted = try #require(PageSource.load(path: "a.md", contentFolder: content.path, displayPrefix: "Content/", cached: entry,
                                                    identity: identity, trustedBefore: later).0)
         #expect(trusted.headingTitle == "安全标兵")
         #expect(trusted.bodyDigest == fresh.bodyDigest && trusted.fileDigest == fresh.fileDigest && trusted.bodyFirstLine == fresh.bodyFirstLine)
         #expect(trusted.body == "\n\n\n正文，\n改过的一行。\n")
 
         // With its new metadata the file is read again.
-        let reread = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: entry,
+        let reread = try #require(PageSource.load(path: "a.md", contentFolder: content.path, displayPrefix: "Content/", cached: entry,
                                                   identity: try Self.identity(file), trustedBefore: later).0)
         #expect(reread.fileDigest != fresh.fileDigest && reread.bodyDigest != fresh.bodyDigest)
+    }
+
+    /// After loading the site, the cache holds an entry for every file read and no other: the last
+    /// build's table itself when nothing changed, else that table with the changed files' entries
+    /// replaced, a new file's added and a deleted or unreadable file's gone.
+    @Test func loadingTheSiteLeavesAnEntryForEveryFileReadAndNoOther() throws {
+        let project = try TemporaryProject(["Content/a.md": "# 甲\n", "Content/b.md": "# 乙\n", "Content/c.md": "# 丙\n"])
+        let layout = ProjectLayout(root: project.root)
+        var sources = PageSourceCache()
+        _ = SiteLoader.load(layout, includeDrafts: false, sources: &sources, settleSeconds: -60)
+        #expect(Set(sources.entries.keys) == ["a.md", "b.md", "c.md"])
+        let first = sources
+
+        _ = SiteLoader.load(layout, includeDrafts: false, sources: &sources, settleSeconds: -60)
+        #expect(sources.hasSameFiles(as: first))
+
+        try project.write("Content/a.md", "# 甲（改）\n")
+        try project.remove("Content/b.md")
+        try project.write("Content/d.md", "# 丁\n")
+        try project.write("Content/e.md", "")
+        let (model, problems) = SiteLoader.load(layout, includeDrafts: false, sources: &sources, settleSeconds: -60)
+        #expect(problems.map(\.file) == ["Content/e.md"], "the empty file is an error")
+        #expect(Set(model?.pages.map(\.title) ?? []) == ["丙", "丁", "甲（改）"])
+        #expect(Set(sources.entries.keys) == ["a.md", "c.md", "d.md"])
+        #expect(sources.entries["a.md"]?.fileDigest != first.entries["a.md"]?.fileDigest)
+        #expect(sources.entries["c.md"]?.fileDigest == first.entries["c.md"]?.fileDigest)
+        #expect(sources.entries["d.md"]?.headingTitle == "丁")
     }
 
     /// A body let go by one copy of a source is let go by all; asked for again, it is read again.
@@ -118,7 +145,7 @@ import Testing
         let project = try TemporaryProject(["Content/a.md": "# 标题\n"])
         let content = project.root.appendingPathComponent("Content")
         let identity = try Self.identity(content.appendingPathComponent("a.md"))
-        let source = try #require(PageSource.load(path: "a.md", contentDirectory: content, displayPrefix: "Content/", cached: nil,
+        let source = try #require(PageSource.load(path: "a.md", contentFolder: content.path, displayPrefix: "Content/", cached: nil,
                                                   identity: identity, trustedBefore: Date().timeIntervalSince1970 - 60).0)
         #expect(source.cacheEntry.identity == nil)
     }

@@ -25,27 +25,21 @@ struct BuildFingerprint: Codable, Equatable {
     static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool, content: [ContentScanner.File])? {
         var hash = MetadataHash()
         hash.add("brandpress-fingerprint-1|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
-        var noListing: TreeListing?
         var content: [ContentScanner.File] = []
         guard hash.addFile("/proc/self/exe"),
-              hash.addTree(layout.content.path, listing: &noListing, eachFile: { content.append(.init(path: $0, identity: FileIdentity($1))) }),
-              hash.addTree(layout.templates.path, listing: &noListing) else { return nil }
+              hash.addTree(layout.content.path, eachFile: { content.append(.init(path: $0, identity: FileIdentity($1))) }),
+              hash.addTree(layout.templates.path) else { return nil }
         return (hash.value, hash.newestChange < Date().timeIntervalSince1970 - options.settleSeconds, content)
     }
 
-    /// Hashes the output folder's files, so that a changed or deleted output is rebuilt.
+    /// Of the output folder's files, so that a changed or deleted output is rebuilt.
     static func output(of folder: URL) -> UInt64? {
-        var hash = MetadataHash()
-        var listing: TreeListing?
-        return hash.addTree(folder.path, listing: &listing) ? hash.value : nil
+        TreeListing.fingerprint(of: folder.path)
     }
 
     /// The same, with the folder's files and subfolders, which an update in place needs.
     static func outputWithListing(of folder: URL) -> (fingerprint: UInt64, listing: TreeListing)? {
-        var hash = MetadataHash()
-        var listing: TreeListing? = TreeListing()
-        guard hash.addTree(folder.path, listing: &listing), let listing else { return nil }
-        return (hash.value, listing)
+        TreeListing.walk(folder.path).map { ($0.fingerprint, $0) }
     }
 
     static func cacheFile(for layout: ProjectLayout) -> URL {
@@ -102,46 +96,58 @@ struct MetadataHash {
     }
 
     /// Every entry below `path` in name order, with its metadata; false on a symbolic link or an
-    /// unreadable folder. A missing folder counts as empty. When `listing` is given, the entries'
-    /// paths relative to the top folder are collected in it; `eachFile` is given each regular file's
-    /// relative path and metadata.
-    mutating func addTree(_ path: String, listing: inout TreeListing?, relativePrefix: String = "",
-                          eachFile: ((String, stat) -> Void)? = nil) -> Bool {
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
+    /// unreadable folder. A missing folder counts as empty. `eachFile` is given each regular file's
+    /// path relative to `path` and its metadata.
+    mutating func addTree(_ path: String, eachFile: ((String, stat) -> Void)? = nil) -> Bool {
+        guard FileTree.exists(path) else {
+            let isMissing = errno == ENOENT
             add("missing:" + path)
-            return errno == ENOENT
+            return isMissing
         }
-        // Entries are looked at relative to their open folder: a full path per file made the
-        // kernel walk every path again (a third of the time for 16,000 output files).
+        return FileTree.walk(path) { relative, name, info in
+            add(name)
+            if let info {
+                add(2)
+                addStat(info)
+                eachFile?(relative, info)
+            } else {
+                add(1)
+            }
+        }
+    }
+}
+
+/// Walks a folder's tree with one `fstatat` per entry, relative to the open folder: a full path per
+/// file made the kernel walk every path again (a third of the time for 16,000 output files).
+enum FileTree {
+    /// Whether `path` is there (false with `errno` set when it is not).
+    static func exists(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0
+    }
+
+    /// Calls `visit` for every entry below `path`, in name order, folders before their contents, with
+    /// the entry's path relative to `path`, its name and, for a regular file, its metadata (nil for a
+    /// folder). False on a symbolic link or anything else that is neither, and on an unreadable folder.
+    static func walk(_ path: String, relativePrefix: String = "", visit: (String, String, stat?) -> Void) -> Bool {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return false }
         defer { close(folder) }
         guard let names = DirectoryListing.names(inOpenFolder: folder) else { return false }
+        var info = stat()
         for name in names.sorted() {
-            let child = path + "/" + name
             guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
-            add(name)
+            let relative = relativePrefix + name
             switch info.st_mode & S_IFMT {
             case S_IFDIR:
-                add(1)
-                listing?.directories.insert(relativePrefix + name)
-                guard addTree(child, listing: &listing, relativePrefix: relativePrefix + name + "/", eachFile: eachFile) else { return false }
+                visit(relative, name, nil)
+                guard walk(path + "/" + name, relativePrefix: relative + "/", visit: visit) else { return false }
             case S_IFREG:
-                add(2)
-                addStat(info)
-                listing?.files.insert(relativePrefix + name)
-                eachFile?(relativePrefix + name, info)
+                visit(relative, name, info)
             default:
                 return false
             }
         }
         return true
     }
-}
-
-/// The files and folders under a folder, as paths relative to it.
-struct TreeListing: Sendable {
-    var files: Set<String> = []
-    var directories: Set<String> = []
 }

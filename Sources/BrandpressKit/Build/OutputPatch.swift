@@ -174,10 +174,3 @@ struct OutputPatch {
         if result != 0 { throw FileWriting.Failure(path: path, code: errno) }
     }
 }
-
-extension TreeListing {
-    /// The files and folders under `path`; nil when it cannot be read or holds a symbolic link.
-    static func walk(_ path: String) -> TreeListing? {
-        BuildFingerprint.outputWithListing(of: URL(fileURLWithPath: path))?.listing
-    }
-}

@@ -153,10 +153,13 @@ public enum SiteBuilder {
             stage("wrote the search index")
             FileWriting.syncFileSystem(of: folder.staging)
             let kept = pages.kept + copies.kept + keptSearchFiles
-            try folder.commit(keeping: kept, from: previous)
+            let patch = try folder.commit(keeping: kept, from: previous)
             stage("published the new output")
-            // The new output's fingerprint is walked while the build cache is written.
-            let outputHash = BackgroundResult { BuildFingerprint.output(of: layout.output) }
+            // The new output's fingerprint is made while the build cache is written: from the walk
+            // before the build and the files the patch moved in, or by walking the new tree.
+            let outputHash = BackgroundResult {
+                patch.flatMap { previous?.listing.applying($0, root: layout.output.path)?.fingerprint } ?? BuildFingerprint.output(of: layout.output)
+            }
             if let cacheFile {
                 BuildCache(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
                            outputs: [pages.records, copies.records], search: searchBuild.state).store(to: cacheFile) { outputHash.wait() }

@@ -38,16 +38,17 @@ public struct PageSource: Sendable {
     /// Reads, decodes and splits one file; the front matter is taken from `cached` when the file's
     /// bytes are the ones it was decoded from. Problems come back as diagnostics.
     public static func load(path: String, contentDirectory: URL, displayPrefix: String) -> (PageSource?, [Diagnostic]) {
-        load(path: path, contentDirectory: contentDirectory, displayPrefix: displayPrefix, cached: nil)
+        load(path: path, contentFolder: contentDirectory.path, displayPrefix: displayPrefix, cached: nil)
     }
 
     /// `identity` is the file's metadata from the scan of `Content/`: when `cached` was recorded
     /// with the same, the file is not read. An identity that is not settled before `trustedBefore`
     /// is not recorded for next time.
-    static func load(path: String, contentDirectory: URL, displayPrefix: String, cached: PageSourceCache.Entry?,
+    /// `contentFolder` is the path of `Content/`.
+    static func load(path: String, contentFolder: String, displayPrefix: String, cached: PageSourceCache.Entry?,
                      identity: FileIdentity? = nil, trustedBefore: Double = 0) -> (PageSource?, [Diagnostic]) {
         let display = displayPrefix + path
-        let file = contentDirectory.path + "/" + path
+        let file = contentFolder + "/" + path
         if let cached, let identity, cached.identity == identity {
             let source = PageSource(cached: cached, path: path, displayPath: display, file: file)
             return (source, source.encodingWarnings)

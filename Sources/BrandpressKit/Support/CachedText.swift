@@ -33,18 +33,22 @@ public struct CachedText: Sendable {
 /// A file of texts, kept open: whatever happens to its name (the next cache replaces it), the
 /// bytes stay readable as long as a `CachedText` points into them.
 final class TextFile: Sendable {
+    let path: String
     let descriptor: Int32
+    /// The bytes that were there when the cache naming this file was written; a later build may
+    /// have appended more (`TextFileWriter(appendingTo:)`), which this one does not use.
     let size: Int
 
-    /// Nil when the file cannot be opened or does not have `expectedSize` bytes.
+    /// Nil when the file cannot be opened or has fewer than `expectedSize` bytes.
     init?(path: String, expectedSize: Int) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) == expectedSize else {
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= expectedSize else {
             close(descriptor)
             return nil
         }
+        self.path = path
         self.descriptor = descriptor
         size = expectedSize
     }
@@ -80,20 +84,39 @@ final class TextFile: Sendable {
 /// are copied from it inside the kernel (`copy_file_range`), runs of neighbouring ranges at once.
 struct TextFileWriter {
     private let descriptor: Int32
-    private let path: String
+    let path: String
     private var buffer: [UInt8] = []
     /// A range of a text file waiting to be copied, grown while the next text follows it.
     private var pendingCopy: (file: TextFile, offset: Int, length: Int)?
+    /// The file appended to: its texts stay where they are.
+    private let extended: TextFile?
     private(set) var size = 0
 
+    /// A new file at `path`.
     init?(path: String) {
         descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { return nil }
         self.path = path
+        extended = nil
+    }
+
+    /// Appends to `file`, after its `size` bytes (what a build stopped before its cache was
+    /// written may have left beyond them is cut off: no cache names it).
+    init?(appendingTo file: TextFile) {
+        descriptor = open(file.path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        guard ftruncate(descriptor, off_t(file.size)) == 0, lseek(descriptor, off_t(file.size), SEEK_SET) == off_t(file.size) else {
+            close(descriptor)
+            return nil
+        }
+        path = file.path
+        extended = file
+        size = file.size
     }
 
     /// Appends `text`; returns where it went.
     mutating func append(_ text: CachedText) throws -> (offset: Int, length: Int) {
+        if case .inFile(let file, let offset, let length) = text.storage, file === extended { return (offset, length) }
         let offset = size
         switch text.storage {
         case .inMemory(var string):

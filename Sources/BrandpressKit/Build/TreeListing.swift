@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files and folders under a folder, as paths relative to it, and a fingerprint of their
+/// metadata. The fingerprint sums a hash per entry, so a build that patched a few files of the
+/// output can tell the new fingerprint from the old listing and those files' metadata alone,
+/// instead of walking 16,000 files again.
+struct TreeListing: Sendable {
+    private(set) var files: Set<String> = []
+    private(set) var directories: Set<String> = []
+    /// Per file, the hash of its path and metadata that is in `sum`.
+    private var fileHashes: [String: UInt64] = [:]
+    private var sum: UInt64 = 0
+
+    /// Of every file's path, size, inode and times and every folder's path: a file changed,
+    /// replaced, added or deleted, or a folder added or removed, gives another value.
+    var fingerprint: UInt64 {
+        Self.fingerprint(fileCount: files.count, directoryCount: directories.count, sum: sum)
+    }
+
+    private static func fingerprint(fileCount: Int, directoryCount: Int, sum: UInt64) -> UInt64 {
+        var hash = StableHash()
+        hash.add("brandpress-output-listing-2")
+        hash.add(fileCount)
+        hash.add(directoryCount)
+        hash.add(sum)
+        return hash.value
+    }
+
+    /// The listing of the folder at `path`; nil when it is missing, cannot be read or holds a symbolic link.
+    static func walk(_ path: String) -> TreeListing? {
+        var listing = TreeListing()
+        let walked = FileTree.walk(path) { relative, _, info in
+            if let info { listing.addFile(relative, info) } else { listing.addDirectory(relative) }
+        }
+        return walked ? listing : nil
+    }
+
+    /// `walk(path)?.fingerprint`, without keeping the paths.
+    static func fingerprint(of path: String) -> UInt64? {
+        var files = 0, directories = 0
+        var sum: UInt64 = 0
+        let walked = FileTree.walk(path) { relative, _, info in
+            if let info {
+                files += 1
+                sum &+= fileHash(relative, info)
+            } else {
+                directories += 1
+                sum &+= directoryHash(relative)
+            }
+        }
+        return walked ? fingerprint(fileCount: files, directoryCount: directories, sum: sum) : nil
+    }
+
+    /// The listing of `root` after `patch` changed it, reading the metadata of the files it moved
+    /// in; nil when one of them cannot be read (then the caller walks the folder).
+    func applying(_ patch: OutputPatch, root: String) -> TreeListing? {
+        var listing = self
+        for file in patch.deleted { listing.removeFile(file) }
+        for directory in patch.removedDirectories { listing.removeDirectory(directory) }
+        for directory in patch.createdDirectories { listing.addDirectory(directory) }
+        var info = stat()
+        for file in patch.written {
+            guard lstat(root + "/" + file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            listing.removeFile(file)
+            listing.addFile(file, info)
+        }
+        return listing
+    }
+
+    private mutating func addFile(_ path: String, _ info: stat) {
+        let entry = Self.fileHash(path, info)
+        files.insert(path)
+        fileHashes[path] = entry
+        sum &+= entry
+    }
+
+    private mutating func removeFile(_ path: String) {
+        guard let entry = fileHashes.removeValue(forKey: path) else { return }
+        files.remove(path)
+        sum &-= entry
+    }
+
+    private mutating func addDirectory(_ path: String) {
+        guard directories.insert(path).inserted else { return }
+        sum &+= Self.directoryHash(path)
+    }
+
+    private mutating func removeDirectory(_ path: String) {
+        guard directories.remove(path) != nil else { return }
+        sum &-= Self.directoryHash(path)
+    }
+
+    private static func fileHash(_ path: String, _ info: stat) -> UInt64 {
+        var hash = StableHash()
+        hash.add(path)
+        hash.add(Int(info.st_size))
+        hash.add(Int(info.st_ino))
+        hash.add(Int(info.st_mtim.tv_sec))
+        hash.add(Int(info.st_mtim.tv_nsec))
+        hash.add(Int(info.st_ctim.tv_sec))
+        hash.add(Int(info.st_ctim.tv_nsec))
+        return hash.finalized
+    }
+
+    private static func directoryHash(_ path: String) -> UInt64 {
+        var hash = StableHash()
+        hash.add(path)
+        hash.add("/")
+        return hash.finalized
+    }
+}
