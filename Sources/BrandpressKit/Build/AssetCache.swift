@@ -21,13 +21,13 @@ struct AssetCache: Sendable, Equatable {
 
     static func load(from file: URL) -> AssetCache? {
         guard var reader = CacheFile.reader(file, format: formatVersion),
-              let entries = reader.array({ reader -> (String, Entry)? in
+              let entries = reader.dictionary({ reader -> (String, Entry)? in
                   guard let path = reader.string(), let identity = FileIdentity.read(&reader), let digest = reader.uint64() else { return nil }
                   return (path, Entry(identity: identity, digest: digest))
               }),
               reader.isAtEnd
         else { return nil }
-        return AssetCache(entries: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
+        return AssetCache(entries: entries)
     }
 
     func store(to file: URL) {

@@ -67,12 +67,12 @@ struct BuildCache {
               let texts = TextFile(path: file.deletingLastPathComponent().path + "/" + textName, expectedSize: textSize)
         else { return nil }
         var cache = BuildCache()
-        guard let markdown = reader.array({ Self.readMarkdownEntry(&$0, texts: texts) }),
-              let printViews = reader.array({ reader -> (String, PrintEntry)? in
+        guard let markdown = reader.dictionary({ Self.readMarkdownEntry(&$0, texts: texts) }),
+              let printViews = reader.dictionary({ reader -> (String, PrintEntry)? in
                   guard let path = reader.string(), let key = reader.uint64(), let html = reader.string() else { return nil }
                   return (path, PrintEntry(key: key, html: html))
               }),
-              let outputs = reader.array({ reader -> (String, OutputRecord)? in
+              let outputs = reader.dictionary({ reader -> (String, OutputRecord)? in
                   guard let path = reader.string(), let key = reader.uint64(), let digest = reader.uint64() else { return nil }
                   return (path, OutputRecord(key: key, digest: digest))
               }),
@@ -83,9 +83,9 @@ struct BuildCache {
         }
         guard let fingerprint = reader.uint64(), reader.isAtEnd else { return nil }
         cache.outputFingerprint = fingerprint
-        cache.markdown = Dictionary(markdown, uniquingKeysWith: { first, _ in first })
-        cache.printViews = Dictionary(printViews, uniquingKeysWith: { first, _ in first })
-        cache.outputs = Dictionary(outputs, uniquingKeysWith: { first, _ in first })
+        cache.markdown = markdown
+        cache.printViews = printViews
+        cache.outputs = outputs
         return cache
     }
 

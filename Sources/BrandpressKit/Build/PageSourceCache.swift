@@ -45,7 +45,7 @@ public struct PageSourceCache: Sendable {
 
     static func load(from file: URL) -> PageSourceCache? {
         guard var reader = CacheFile.reader(file, format: formatVersion),
-              let entries = reader.array({ reader -> (String, Entry)? in
+              let entries = reader.dictionary({ reader -> (String, Entry)? in
                   guard let path = reader.string(), let fileDigest = reader.uint64(), let frontMatter = FrontMatter.read(&reader),
                         let bodyOffset = reader.int(), let bodyFirstLine = reader.int(), let frontMatterDigest = reader.uint64(),
                         let headingTitle = reader.optionalString(), let bodyDigest = reader.uint64(),
@@ -61,7 +61,7 @@ public struct PageSourceCache: Sendable {
               }),
               reader.isAtEnd
         else { return nil }
-        return PageSourceCache(entries: Dictionary(entries, uniquingKeysWith: { first, _ in first }))
+        return PageSourceCache(entries: entries)
     }
 
     func store(to file: URL) {
@@ -127,11 +127,11 @@ extension FrontMatter {
         guard let draft = reader.bool(), let weight = reader.optionalInt(), let summary = reader.optionalString(),
               let template = reader.optionalString(), let slug = reader.optionalString(), let kind = reader.optionalString(),
               let tags = reader.array({ $0.string() }),
-              let fields = reader.array({ reader -> (String, FieldValue)? in
+              let fields = reader.dictionary({ reader -> (String, FieldValue)? in
                   guard let key = reader.string(), let value = FieldValue.read(&reader) else { return nil }
                   return (key, value)
               }),
-              let lines = reader.array({ reader -> (String, Int)? in
+              let lines = reader.dictionary({ reader -> (String, Int)? in
                   guard let key = reader.string(), let line = reader.int() else { return nil }
                   return (key, line)
               })
@@ -143,8 +143,8 @@ extension FrontMatter {
         matter.slug = slug
         matter.kind = kind
         matter.tags = tags
-        matter.fields = Dictionary(fields, uniquingKeysWith: { first, _ in first })
-        matter.lines = Dictionary(lines, uniquingKeysWith: { first, _ in first })
+        matter.fields = fields
+        matter.lines = lines
         return matter
     }
 }
@@ -191,10 +191,10 @@ extension FieldValue {
         case .bool: return reader.bool().map(FieldValue.bool)
         case .list: return reader.array(FieldValue.read).map(FieldValue.list)
         case .map:
-            return reader.array({ reader -> (String, FieldValue)? in
+            return reader.dictionary({ reader -> (String, FieldValue)? in
                 guard let key = reader.string(), let value = FieldValue.read(&reader) else { return nil }
                 return (key, value)
-            }).map { .map(Dictionary($0, uniquingKeysWith: { first, _ in first })) }
+            }).map(FieldValue.map)
         case .null: return .null
         }
     }

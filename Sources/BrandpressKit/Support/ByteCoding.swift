@@ -137,6 +137,19 @@ struct ByteReader {
         return .some(number)
     }
 
+    /// `count` keys and values read by `entry` into a dictionary, or nil when any of them cannot be
+    /// read. Made in place: an array of the pairs turned into a dictionary copied every value once more.
+    mutating func dictionary<Value>(_ entry: (inout ByteReader) -> (String, Value)?) -> [String: Value]? {
+        guard let count = int(), count >= 0, count <= remaining else { return nil }
+        var result: [String: Value] = [:]
+        result.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let (key, value) = entry(&self) else { return nil }
+            result[key] = value
+        }
+        return result
+    }
+
     /// `count` elements read by `element`, or nil when any of them cannot be read.
     mutating func array<Element>(_ element: (inout ByteReader) -> Element?) -> [Element]? {
         guard let count = int(), count >= 0, count <= remaining else { return nil }

@@ -17,7 +17,12 @@ enum ParallelMap {
                 for index in range { box.slots[index] = transform(index) }
             }
         }
-        return slots.map { $0! }
+        // Moved, not copied, into the result: a copy retains every reference in every result and
+        // freeing the slots releases them again, which for 10,000 pages' sources was milliseconds.
+        return [T](unsafeUninitializedCapacity: count) { result, initialized in
+            for index in 0..<count { (result.baseAddress! + index).initialize(to: (slots.baseAddress! + index).move()!) }
+            initialized = count
+        }
     }
 }
 
