@@ -32,14 +32,24 @@ struct BuildCommand: ParsableCommand {
         if let progress {
             options.progress = { text in progress.show(text) }
         }
+        // Shown and done as soon as the output is written: freeing the build's data is left to the end of the process.
+        options.succeeded = { [quiet, verbose] report in
+            Self.show(report, progress: progress, quiet: quiet, verbose: verbose)
+            Foundation.exit(0)
+        }
         let report = SiteBuilder.build(options)
-        progress?.clear()
-        let shown = quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
-        DiagnosticPrinter.standard.report(shown)
+        Self.show(report, progress: progress, quiet: quiet, verbose: verbose)
         guard report.succeeded else {
             FileHandle.standardError.write(Data("build failed; the output folder was left as it was\n".utf8))
             throw ExitCode(1)
         }
+    }
+
+    private static func show(_ report: BuildReport, progress: ProgressLine?, quiet: Bool, verbose: Bool) {
+        progress?.clear()
+        let shown = quiet ? report.diagnostics.filter { $0.severity == .error } : report.diagnostics
+        DiagnosticPrinter.standard.report(shown)
+        guard report.succeeded else { return }
         if verbose {
             for (name, seconds) in report.stages { print(String(format: "%8.3f s  %@", seconds, name)) }
         }

@@ -42,7 +42,7 @@ import Testing
     @Test func appliedItGivesTheNewTreeAndKeepsUnchangedFilesAsTheyWere() throws {
         let (project, folder, previous) = try Self.prepared()
         let keptInode = try FileManager.default.attributesOfItem(atPath: folder.output.appendingPathComponent("stories/b.html").path)[.systemFileNumber] as? Int
-        let patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
+        var patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
         try patch.apply()
         var expected = Dictionary(uniqueKeysWithValues: Self.staged.map { ($0.key, Data($0.value.utf8)) })
         for path in Self.kept { expected[path] = Data(Self.old["Output/" + path]!.utf8) }
@@ -57,7 +57,7 @@ import Testing
     /// see that nothing changed.
     @Test func theListingAfterThePatchIsTheWalkOfThePatchedTree() throws {
         let (project, folder, previous) = try Self.prepared()
-        let patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
+        var patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
         try patch.apply()
         let applied = try #require(previous.listing.applying(patch, root: folder.output.path))
         let walked = try #require(TreeListing.walk(folder.output.path))
@@ -97,7 +97,7 @@ import Testing
             let (project, folder, previous) = try Self.prepared()
             let before = project.tree()
             let foldersBefore = project.folders()
-            let patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
+            var patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
             #expect(throws: FileWriting.Failure.self, "step \(step)") { try patch.apply(failAfter: step) }
             #expect(project.tree() == before, "failed at step \(step)")
             #expect(project.folders() == foldersBefore, "failed at step \(step)")
@@ -110,7 +110,7 @@ import Testing
             let (project, folder, previous) = try Self.prepared()
             let before = project.tree()
             let foldersBefore = project.folders()
-            let patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
+            var patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
             try patch.apply(interruptAfter: step)
             #expect(try Self.leftovers(project).contains { $0.contains(OutputFolder.journalMarker) }, "killed at step \(step)")
             OutputFolder(output: folder.output).recoverLeftovers()
@@ -123,7 +123,7 @@ import Testing
     @Test func aBackupThatCannotBeMadeLeavesTheOutputUntouched() throws {
         let (project, folder, previous) = try Self.prepared()
         let before = project.tree()
-        let patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
+        var patch = try #require(OutputPatch(folder: folder, previous: previous, kept: Self.kept))
         try FileWriting.write("挡路", to: folder.backup)
         #expect(throws: FileWriting.Failure.self) { try patch.apply() }
         #expect(project.tree() == before)

@@ -85,7 +85,7 @@ public struct OutputFolder: Sendable {
     @discardableResult
     func commit(keeping kept: [String], from previous: PreviousOutput?) throws -> OutputPatch? {
         if let previous, !kept.isEmpty {
-            if let patch = OutputPatch(folder: self, previous: previous, kept: kept), (patch.written.count + patch.deleted.count) * 8 <= kept.count {
+            if var patch = OutputPatch(folder: self, previous: previous, kept: kept), (patch.written.count + patch.deleted.count) * 8 <= kept.count {
                 try patch.apply()
                 return patch
             }

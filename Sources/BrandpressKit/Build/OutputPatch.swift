@@ -27,6 +27,10 @@ struct OutputPatch {
     /// Folders to make, parents first, and to remove, children first.
     let createdDirectories: [String]
     let removedDirectories: [String]
+    /// `TreeListing.sumOfFiles` of the files it replaces or deletes, read as it is applied, before
+    /// it touches them: what the output's fingerprint loses (nil when one could not be read, or
+    /// before it is applied).
+    private(set) var removedFilesHash: UInt64?
 
     /// The patch that turns `previous` into the staged build plus the `kept` files, or nil when a
     /// file of one is a folder of the other (then the caller swaps in a whole tree).
@@ -59,7 +63,8 @@ struct OutputPatch {
 
     /// `interruptAfter` (tests only) stops after that many changes to the output as a killed
     /// build would, leaving the journal behind; `failAfter` throws there as a failed rename would.
-    func apply(interruptAfter: Int? = nil, failAfter: Int? = nil) throws {
+    mutating func apply(interruptAfter: Int? = nil, failAfter: Int? = nil) throws {
+        removedFilesHash = TreeListing.sumOfFiles(replaced + deleted, root: output)
         do {
             try makeBackup()
             try writeJournal()

@@ -176,6 +176,8 @@ public enum SiteBuilder {
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
             report.outputDisplay = layout.display(layout.output) + "/"
             report.stages = stages
+            sourcesStore?.wait()
+            options.succeeded?(report)
             return report
         } catch {
             _ = search?.wait()

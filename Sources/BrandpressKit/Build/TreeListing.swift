@@ -9,8 +9,7 @@ import Glibc
 struct TreeListing: Sendable {
     private(set) var files: Set<String> = []
     private(set) var directories: Set<String> = []
-    /// Per file, the hash of its path and metadata that is in `sum`.
-    private var fileHashes: [String: UInt64] = [:]
+    /// Of the hashes of every file's path and metadata and every folder's path.
     private var sum: UInt64 = 0
 
     /// Of every file's path, size, inode and times and every folder's path: a file changed,
@@ -54,32 +53,36 @@ struct TreeListing: Sendable {
     }
 
     /// The listing of `root` after `patch` changed it, reading the metadata of the files it moved
-    /// in; nil when one of them cannot be read (then the caller walks the folder).
+    /// in; nil when one of them, or one it replaced or deleted, could not be read (then the caller
+    /// walks the folder). Had a file changed between this listing's walk and the patch, the
+    /// result differs from a new walk, and the next build does everything: never the other way.
     func applying(_ patch: OutputPatch, root: String) -> TreeListing? {
+        guard let removed = patch.removedFilesHash else { return nil }
         var listing = self
-        for file in patch.deleted { listing.removeFile(file) }
+        listing.sum &-= removed
+        for file in patch.replaced + patch.deleted { listing.files.remove(file) }
         for directory in patch.removedDirectories { listing.removeDirectory(directory) }
         for directory in patch.createdDirectories { listing.addDirectory(directory) }
-        var info = stat()
-        for file in patch.written {
-            guard lstat(root + "/" + file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            listing.removeFile(file)
-            listing.addFile(file, info)
-        }
+        guard let added = Self.sumOfFiles(patch.written, root: root) else { return nil }
+        listing.sum &+= added
+        listing.files.formUnion(patch.written)
         return listing
     }
 
-    private mutating func addFile(_ path: String, _ info: stat) {
-        let entry = Self.fileHash(path, info)
-        files.insert(path)
-        fileHashes[path] = entry
-        sum &+= entry
+    /// The sum of the hashes of `files` under `root` as they are now; nil when one is not a file there.
+    static func sumOfFiles(_ files: [String], root: String) -> UInt64? {
+        var sum: UInt64 = 0
+        var info = stat()
+        for file in files {
+            guard lstat(root + "/" + file, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+            sum &+= fileHash(file, info)
+        }
+        return sum
     }
 
-    private mutating func removeFile(_ path: String) {
-        guard let entry = fileHashes.removeValue(forKey: path) else { return }
-        files.remove(path)
-        sum &-= entry
+    private mutating func addFile(_ path: String, _ info: stat) {
+        files.insert(path)
+        sum &+= Self.fileHash(path, info)
     }
 
     private mutating func addDirectory(_ path: String) {
