@@ -64,4 +64,35 @@ import Testing
         let olderCache = try #require(TextFile(path: path, expectedSize: old.size))
         #expect(locations.map { CachedText(file: olderCache, offset: $0.offset, length: $0.length).string } == texts)
     }
+
+    /// A rebuild appends to the last text file while every kept text is in it and at most a
+    /// quarter of it is texts no page uses any more; else it writes a new file.
+    @Test func theTextFileIsExtendedWhileAtMostAQuarterOfItIsUnused() throws {
+        let project = try TemporaryProject([:], templates: [:])
+        try FileManager.default.createDirectory(at: project.root, withIntermediateDirectories: true)
+        func textFile(_ name: String) throws -> (TextFile, [CachedText]) {
+            let path = project.root.appendingPathComponent(name).path
+            var writer = try #require(TextFileWriter(path: path))
+            let locations = try (0..<8).map { try writer.append(CachedText(String(repeating: "字", count: 10 + $0))) }
+            try writer.finish()
+            let file = try #require(TextFile(path: path, expectedSize: writer.size))
+            return (file, locations.map { CachedText(file: file, offset: $0.offset, length: $0.length) })
+        }
+        let (file, texts) = try textFile("a")
+        let (_, otherTexts) = try textFile("b")
+        func entries(_ pairs: [(CachedText, CachedText)]) -> [BuildCache.MarkdownEntry] {
+            pairs.map { html, plain in
+                BuildCache.MarkdownEntry(key: 0, rendered: RenderedMarkdown(htmlText: html, headings: [], firstParagraph: nil, plainTextContent: plain,
+                                                                              plainTextDigest: 0, references: [], diagnostics: []))
+            }
+        }
+        let all = entries([(texts[0], texts[1]), (texts[2], texts[3]), (texts[4], texts[5]), (texts[6], texts[7]), (CachedText("新"), CachedText("新"))])
+        #expect(BuildCache.textFileToExtend(all) === file)
+        // Text 0 is 10 of the file's 108 characters: under a quarter unused.
+        #expect(BuildCache.textFileToExtend(entries([(CachedText("新"), texts[1]), (texts[2], texts[3]), (texts[4], texts[5]), (texts[6], texts[7])])) === file)
+        // Texts 6 and 7 are 16 + 17 of 108: more than a quarter.
+        #expect(BuildCache.textFileToExtend(entries([(texts[0], texts[1]), (texts[2], texts[3]), (texts[4], texts[5])])) == nil)
+        #expect(BuildCache.textFileToExtend(all + entries([(otherTexts[0], otherTexts[1])])) == nil, "texts in two files")
+        #expect(BuildCache.textFileToExtend(entries([(CachedText("新"), CachedText("新"))])) == nil, "no kept texts")
+    }
 }
