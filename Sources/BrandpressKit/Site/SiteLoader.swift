@@ -66,6 +66,7 @@ public enum SiteLoader {
             case .failure(let failure): diagnostics += failure.diagnostics
             }
         }
+        // The sources live on in the pages; the list goes before the sections are made.
         loaded = []
 
         diagnostics += checkOutputPaths(pages: pages, assets: inventory.assetFiles, contentDisplay: contentDisplay)
