@@ -5,8 +5,8 @@
 
 Builds brandpress in release mode (unless --binary), generates corpora with generate_corpus.py into
 /dev/shm, and for each size and tool runs one warm-up build and then --runs builds, each timed with
-`/usr/bin/time -f "%e %U %S %M"`. Prints medians of wall time, CPU time (user + sys) and peak RSS,
-and Hugo/brandpress ratios.
+`/usr/bin/time -f "%e %U %S %M"`; the builds from scratch of the two tools take turns, run by run.
+Prints medians of wall time, CPU time (user + sys) and peak RSS, and Hugo/brandpress ratios.
 
   clean    output folder and brandpress's build cache removed before each run (not timed): a full
            build from scratch, written to /dev/shm
@@ -43,6 +43,10 @@ def timed(cmd, cwd=None):
     return float(wall), float(user) + float(sys_), int(rss) / 1024.0
 
 
+def medians(rows):
+    return tuple(statistics.median(r[i] for r in rows) for i in range(3))
+
+
 def series(runs, prepare, cmd, warm=True):
     if warm:
         prepare()
@@ -51,7 +55,22 @@ def series(runs, prepare, cmd, warm=True):
     for _ in range(runs):
         prepare()
         rows.append(timed(cmd))
-    return tuple(statistics.median(r[i] for r in rows) for i in range(3))
+    return medians(rows)
+
+
+def alternating(runs, jobs):
+    """Like `series` for several (prepare, cmd) jobs, one run of each in turn: this machine's speed
+    drifts by 10-30 % within minutes, and runs taken one tool after the other let that drift into
+    the ratio."""
+    for prepare, cmd in jobs:
+        prepare()
+        timed(cmd)
+    rows = [[] for _ in jobs]
+    for _ in range(runs):
+        for (prepare, cmd), tool_rows in zip(jobs, rows):
+            prepare()
+            tool_rows.append(timed(cmd))
+    return [medians(r) for r in rows]
 
 
 def rm(path):
@@ -101,15 +120,33 @@ def edited(path, change):
     return Ctx()
 
 
-def measure(tool, runs, disk):
+def measure_clean(tools, runs, disk):
+    """Builds from scratch, the tools' runs alternating; {tool name: {"clean": …, "disk": …}}."""
+    results = {tool.name: {} for tool in tools}
+    kinds = [("clean", SHM)] + ([("disk", DISK)] if disk else [])
+    for kind, folder in kinds:
+        outs = [os.path.join(folder, f"out-{tool.name}") for tool in tools]
+
+        def prepare(tool, out, kind=kind):
+            tool.scratch(out)
+            if kind == "disk":
+                # Else the other tool's output is still being written back during this run (and a
+                # build that syncs the file system, as brandpress does, waits for it).
+                os.sync()
+        jobs = [(lambda tool=tool, out=out: prepare(tool, out), tool.cmd(out)) for tool, out in zip(tools, outs)]
+        for tool, figures in zip(tools, alternating(runs, jobs)):
+            results[tool.name][kind] = figures
+        if kind == "disk":
+            for out in outs:
+                rm(out)
+            os.sync()  # the disk's write-back would otherwise go on during the next measurements
+    return results
+
+
+def measure_rebuilds(tool, runs):
+    """Rebuilds of the clean build's output, nothing or one thing changed."""
     results = {}
     shm_out = os.path.join(SHM, f"out-{tool.name}")
-    results["clean"] = series(runs, lambda: tool.scratch(shm_out), tool.cmd(shm_out))
-    if disk:
-        disk_out = os.path.join(DISK, f"out-{tool.name}")
-        results["disk"] = series(runs, lambda: tool.scratch(disk_out), tool.cmd(disk_out))
-        rm(disk_out)
-        os.sync()  # the disk's write-back would otherwise go on during the next measurements
     timed(tool.cmd(shm_out))
     results["rebuild"] = series(runs, lambda: None, tool.cmd(shm_out), warm=False)
     counter = iter(range(10**6))
@@ -156,9 +193,9 @@ def main():
         tools = [Tool("brandpress", os.path.join(corpus, "brandpress"), binary)]
         if hugo:
             tools.append(Tool("hugo", os.path.join(corpus, "hugo"), None))
-        res = {}
+        res = measure_clean(tools, a.runs, not a.no_disk)
         for tool in tools:
-            res[tool.name] = measure(tool, a.runs, not a.no_disk)
+            res[tool.name].update(measure_rebuilds(tool, a.runs))
             for k, (w, c, m) in res[tool.name].items():
                 print(f"  {tool.name:10} {k:10} wall {w:7.3f} s  cpu {c:7.3f} s  rss {m:7.1f} MiB", flush=True)
         for k in res["brandpress"]:
