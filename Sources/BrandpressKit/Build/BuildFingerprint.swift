@@ -77,12 +77,7 @@ struct MetadataHash {
     }
 
     mutating func addStat(_ info: stat) {
-        add(Int(info.st_size))
-        add(Int(info.st_ino))
-        add(Int(info.st_mtim.tv_sec))
-        add(Int(info.st_mtim.tv_nsec))
-        add(Int(info.st_ctim.tv_sec))
-        add(Int(info.st_ctim.tv_nsec))
+        hash.add(metadataOf: info)
         let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         let changed = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
         newestChange = max(newestChange, modified, changed)
@@ -114,6 +109,18 @@ struct MetadataHash {
                 add(1)
             }
         }
+    }
+}
+
+extension StableHash {
+    /// A file's size, inode and modification and change times: what changes when the file does.
+    mutating func add(metadataOf info: stat) {
+        add(Int(info.st_size))
+        add(Int(info.st_ino))
+        add(Int(info.st_mtim.tv_sec))
+        add(Int(info.st_mtim.tv_nsec))
+        add(Int(info.st_ctim.tv_sec))
+        add(Int(info.st_ctim.tv_nsec))
     }
 }
 

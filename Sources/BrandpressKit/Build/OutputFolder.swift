@@ -53,9 +53,10 @@ public struct OutputFolder: Sendable {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let prefix = "." + output.lastPathComponent
-        let markers = [Self.journalMarker, Self.stagingMarker, Self.retiredMarker, Self.backupMarker]
+        let folderMarkers = [Self.stagingMarker, Self.retiredMarker, Self.backupMarker]
+        func isLeftover(_ name: String, _ markers: [String]) -> Bool { markers.contains { name.hasPrefix(prefix + $0) } }
         guard let names = try? fileManager.contentsOfDirectory(atPath: parent.path),
-              names.contains(where: { name in markers.contains { name.hasPrefix(prefix + $0) } }) else { return false }
+              names.contains(where: { isLeftover($0, [Self.journalMarker] + folderMarkers) }) else { return false }
         for name in names where name.hasPrefix(prefix + Self.journalMarker) {
             let id = name.dropFirst(prefix.count + Self.journalMarker.count)
             _ = OutputPatch.recover(journal: parent.appendingPathComponent(name).path, output: output.path,
@@ -65,7 +66,7 @@ public struct OutputFolder: Sendable {
         if !fileManager.fileExists(atPath: output.path), let last = retiredFolders.last {
             try? fileManager.moveItem(at: parent.appendingPathComponent(last), to: output)
         }
-        for name in names where [Self.stagingMarker, Self.retiredMarker, Self.backupMarker].contains(where: { name.hasPrefix(prefix + $0) }) {
+        for name in names where isLeftover(name, folderMarkers) {
             TreeRemoval.remove(parent.appendingPathComponent(name).path)
         }
         return true

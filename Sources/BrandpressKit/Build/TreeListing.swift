@@ -98,12 +98,7 @@ struct TreeListing: Sendable {
     private static func fileHash(_ path: String, _ info: stat) -> UInt64 {
         var hash = StableHash()
         hash.add(path)
-        hash.add(Int(info.st_size))
-        hash.add(Int(info.st_ino))
-        hash.add(Int(info.st_mtim.tv_sec))
-        hash.add(Int(info.st_mtim.tv_nsec))
-        hash.add(Int(info.st_ctim.tv_sec))
-        hash.add(Int(info.st_ctim.tv_nsec))
+        hash.add(metadataOf: info)
         return hash.finalized
     }
 
