@@ -34,6 +34,12 @@ enum TemplateInputDigest {
             return add(items: value as! [[String: Any]], to: &hash, each: { add(values: $0, to: &$1) })
         } else if type == [String].self {
             return add(items: value as! [String], to: &hash) { text, hash in add(text: text, to: &hash); return true }
+        } else if type == SharedValues.self {
+            return add(shared: (value as! SharedValues).digest, kind: 7, to: &hash)
+        } else if type == SharedList.self {
+            return add(shared: (value as! SharedList).digest, kind: 8, to: &hash)
+        } else if type == Int.self {
+            add(number: value as! Int, to: &hash)
         } else {
             return addCasting(value, to: &hash)
         }
@@ -47,8 +53,7 @@ enum TemplateInputDigest {
         case let flag as Bool:
             add(flag: flag, to: &hash)
         case let number as Int:
-            hash.add(3)
-            hash.add(number)
+            add(number: number, to: &hash)
         case let number as Double:
             hash.add(4)
             hash.add(number.bitPattern)
@@ -57,13 +62,9 @@ enum TemplateInputDigest {
         case let items as [Any]:
             return add(items: items, to: &hash, each: add)
         case let shared as SharedValues:
-            guard let digest = shared.digest else { return false }
-            hash.add(7)
-            hash.add(digest)
+            return add(shared: shared.digest, kind: 7, to: &hash)
         case let shared as SharedList:
-            guard let digest = shared.digest else { return false }
-            hash.add(8)
-            hash.add(digest)
+            return add(shared: shared.digest, kind: 8, to: &hash)
         default:
             return false
         }
@@ -73,6 +74,19 @@ enum TemplateInputDigest {
     private static func add(text: String, to hash: inout StableHash) {
         hash.add(1)
         hash.add(text)
+    }
+
+    private static func add(number: Int, to hash: inout StableHash) {
+        hash.add(3)
+        hash.add(number)
+    }
+
+    /// A shared value's digest, made once; nil when it holds something the digest does not know.
+    private static func add(shared digest: UInt64?, kind: Int, to hash: inout StableHash) -> Bool {
+        guard let digest else { return false }
+        hash.add(kind)
+        hash.add(digest)
+        return true
     }
 
     private static func add(flag: Bool, to hash: inout StableHash) {

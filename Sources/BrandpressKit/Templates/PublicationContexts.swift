@@ -5,7 +5,7 @@ extension PageContextBuilder {
     func addBooklet(_ page: Page, _ index: Int, to context: inout [String: Any]) {
         let directory = model.sections[page.sectionDirectory]?.publicationDirectory
         guard let booklet = site.publications.booklet(containing: directory) else { return }
-        context["booklet"] = ["title": booklet.title, "url": url(booklet.outputPath)]
+        context["booklet"] = ["title": booklet.title, "url": url(booklet.outputPath)] as [String: Any]
         // Only the front page lists every brand; on each brand's own page it would make the build quadratic.
         if page.kind == .booklet { context["brands"] = booklet.brands.map(brandValues) }
         guard let brand = booklet.brands.first(where: { $0.page == index }) else { return }
@@ -18,7 +18,7 @@ extension PageContextBuilder {
         var values: [String: Any] = [
             "number": brand.number, "name": brand.name, "brand": brand.name, "title": model.pages[brand.page].title,
             "url": url(model.pages[brand.page].outputPath), "logoAlt": brand.logoAlt,
-            "plan": brand.plan.map { ["key": $0.key, "label": $0.label, "text": $0.text] },
+            "plan": brand.plan.map { ["key": $0.key, "label": $0.label, "text": $0.text] as [String: Any] },
         ]
         values["unit"] = brand.unit ?? ""
         values["logo"] = brand.logoPath.map(url) ?? false
@@ -212,7 +212,7 @@ extension PageContextBuilder {
         addStoriesCommon(stories, to: &context)
         let kind = taxonomy == .units ? "单位" : "标签"
         context["page"] = syntheticPage(title: "按\(kind)浏览", kind: "taxonomy-list")
-        context["term"] = ["kind": kind]
+        context["term"] = ["kind": kind] as [String: Any]
         context["terms"] = taxonomy == .units ? context["units"] : context["tags"]
     }
 }
