@@ -31,12 +31,13 @@ search-bench: build
 bench: build
 	python3 Tests/Benchmarks/bench.py --binary $(BINARY) $(BENCH_ARGS)
 
-# cmark's C library and headers come from Debian's libcmark-dev.
+# cmark's C library and headers come from Debian's libcmark-dev; the executable's allocator,
+# jemalloc, from libjemalloc-dev (see Sources/CAllocator/allocator.c).
 deps:
-	@if ! pkg-config --exists libcmark; then \
-		echo "installing libcmark-dev (cmark's C library) with apt-get"; \
+	@if ! pkg-config --exists libcmark jemalloc; then \
+		echo "installing libcmark-dev (cmark's C library) and libjemalloc-dev (the memory allocator) with apt-get"; \
 		if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev pkg-config; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; \
 	fi
 
 clean:

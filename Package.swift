@@ -29,6 +29,10 @@ let package = Package(
             ]
         ),
         .target(
+            name: "CAllocator",
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
+        ),
+        .target(
             name: "BrandpressServe",
             dependencies: [
                 "BrandpressKit",
@@ -40,6 +44,7 @@ let package = Package(
             name: "brandpress",
             dependencies: [
                 "BrandpressKit",
+                "CAllocator",
                 "BrandpressServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
