@@ -43,6 +43,14 @@ import Testing
         #expect(SearchIndex.score(mask: 1 | 2 | 8) == 17)
     }
 
+    @Test func numbersAreWrittenAsJSONReadsThem() throws {
+        let numbers = [0, 1, 9, 10, 11, 99, 100, 1_000_000, -1, -10, -305, Int.max, Int.min, 1_000_000_000_000_000_000]
+        let text = SearchJSON.numbers(numbers)
+        #expect(text == "[0,1,9,10,11,99,100,1000000,-1,-10,-305,9223372036854775807,-9223372036854775808,1000000000000000000]")
+        #expect(SearchJSON.numbers([]) == "[]")
+        #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [Int] == numbers)
+    }
+
     @Test func textRowsHoldWhatSnippetsNeed() throws {
         let arguments = try Self.call(Self.files().files["search/text-0.js"], "text")
         #expect(arguments[0] as? Int == 0)

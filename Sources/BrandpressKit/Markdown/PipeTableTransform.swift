@@ -5,7 +5,7 @@ import Ccmark
 /// source lines, and every cell is rendered afresh through `renderCell(markdown, sourceLine)`.
 enum PipeTableTransform {
     static func apply(to document: OpaquePointer, source: String, renderCell: (String, Int) -> String) {
-        guard source.utf8.contains(UInt8(ascii: "|")) else { return }
+        guard ByteSearch.contains(byte: UInt8(ascii: "|"), in: source) else { return }
         let candidates = multiLineBlocks(in: document)
         guard !candidates.isEmpty else { return }
         let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map(Substring.init)
@@ -17,7 +17,7 @@ enum PipeTableTransform {
             block.replaceNode { markdown, line in
                 guard !markdown.isEmpty else { return "" }
                 // Cells are rendered as separate documents, which need the page's link definitions.
-                let text = definitions.isEmpty || !markdown.utf8.contains(UInt8(ascii: "[")) ? markdown : markdown + "\n\n" + definitions
+                let text = definitions.isEmpty || !ByteSearch.contains(byte: UInt8(ascii: "["), in: markdown) ? markdown : markdown + "\n\n" + definitions
                 return renderCell(text, line)
             }
         }

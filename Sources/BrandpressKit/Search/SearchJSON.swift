@@ -8,7 +8,7 @@ enum SearchJSON {
         "[" + items.joined(separator: ",") + "]"
     }
 
-    /// `[1,22,3]`, written digit by digit: posting lists hold millions of numbers.
+    /// `[1,22,3]`, written digit by digit: posting lists hold millions of numbers, most of one digit.
     static func numbers(_ items: [Int]) -> String {
         var bytes: [UInt8] = [UInt8(ascii: "[")]
         bytes.reserveCapacity(items.count * 3 + 2)
@@ -16,13 +16,20 @@ enum SearchJSON {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
             if item < 0 { bytes.append(UInt8(ascii: "-")) }
             var rest = item.magnitude
-            let start = bytes.count
-            // Lowest digit first, then turned round in place.
+            var digits = 1
+            var power: UInt = 10
+            while rest >= power && digits < 19 {
+                digits += 1
+                power &*= 10
+            }
+            // Room for the digits, then filled from the lowest.
+            var position = bytes.count + digits
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
             repeat {
-                bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                position -= 1
+                bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
                 rest /= 10
             } while rest > 0
-            bytes[start...].reverse()
         }
         bytes.append(UInt8(ascii: "]"))
         return String(decoding: bytes, as: UTF8.self)

@@ -28,4 +28,13 @@ enum ByteSearch {
             haystack.withUTF8 { firstOffset(of: UnsafeRawBufferPointer(needleBytes), in: UnsafeRawBufferPointer($0)) != nil }
         }
     }
+
+    /// Whether `text` holds the byte `byte` (an ASCII character, never part of a longer one in UTF-8).
+    static func contains(byte: UInt8, in text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        }
+    }
 }
