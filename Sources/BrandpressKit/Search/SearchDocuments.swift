@@ -49,32 +49,53 @@ public enum SearchDocuments {
         return hash.value
     }
 
-    /// Runs of white space become one newline when they hold one, else one space: a smaller index.
+    /// Runs of white space (`Unicode.Scalar.Properties.isWhitespace`) become one newline when they
+    /// hold one, else one space: a smaller index. Works on UTF-8 bytes, copying the runs between.
     static func collapsingWhitespace(_ text: String) -> String {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pending: UInt8?
-        for scalar in text.unicodeScalars {
-            if isWhitespace(scalar) {
-                if scalar == "\n" { pending = UInt8(ascii: "\n") } else if pending == nil { pending = UInt8(ascii: " ") }
-                continue
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pending: UInt8?
+            var runStart = 0
+            var index = 0
+            func endRun(at end: Int) {
+                guard end > runStart else { return }
+                if let space = pending, !result.isEmpty { result.append(space) }
+                pending = nil
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
             }
-            if let space = pending, !result.isEmpty { result.append(space) }
-            pending = nil
-            if scalar.isASCII {
-                result.append(UInt8(scalar.value))
-            } else {
-                UTF8.encode(scalar) { result.append($0) }
+            while index < bytes.count {
+                let length = whitespaceLength(in: bytes, at: index)
+                if length == 0 {
+                    index += 1
+                    continue
+                }
+                endRun(at: index)
+                if bytes[index] == UInt8(ascii: "\n") { pending = UInt8(ascii: "\n") } else if pending == nil { pending = UInt8(ascii: " ") }
+                index += length
+                runStart = index
             }
+            endRun(at: bytes.count)
+            return String(decoding: result, as: UTF8.self)
         }
-        return String(decoding: result, as: UTF8.self)
     }
 
-    /// `Unicode.Scalar.Properties.isWhitespace`, without a property-table lookup for every character.
-    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
-        default: return false
+    /// The length in bytes of the white-space character at `index`, or 0: U+0009–000D, U+0020,
+    /// U+0085, U+00A0, U+1680, U+2000–200A, U+2028, U+2029, U+202F, U+205F and U+3000.
+    static func whitespaceLength(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        func byte(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch bytes[index] {
+        case 0x09...0x0D, 0x20: return 1
+        case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0 ? 2 : 0
+        case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            switch (byte(1), byte(2)) {
+            case (0x80, 0x80...0x8A), (0x80, 0xA8), (0x80, 0xA9), (0x80, 0xAF), (0x81, 0x9F): return 3
+            default: return 0
+            }
+        case 0xE3: return byte(1) == 0x80 && byte(2) == 0x80 ? 3 : 0
+        default: return 0
         }
     }
 }
