@@ -260,6 +260,44 @@ import Testing
         #expect(shared.tree().filter { $0.key.hasSuffix(".html") } == inlinePages)
     }
 
+    /// A story's entry is made once for its unit's and tags' pages only while no template those pages
+    /// are made with, nor what it includes, names the links that differ between their folders.
+    @Test func unitAndTagPagesShareStoryEntriesOnlyWithoutTermLinks() throws {
+        let plainCard = Self.otherCards[0]
+        let unit = "%E7%BB%BC%E9%87%87%E4%B8%80%E5%8C%BA%E5%85%9A%E6%94%AF%E9%83%A8.html"
+        let variants: [(taxonomy: String, partials: [String: String], shares: Bool)] = [
+            ("{{#stories}}{{{card}}}{{/stories}}", [:], true),
+            ("{{#stories}}{{{card}}}<a href=\"{{unitURL}}\">U</a>{{/stories}}", [:], false),
+            ("{{#stories}}{{{card}}}{{>partials/links}}{{/stories}}", ["Templates/partials/links.mustache": "<a href=\"{{unitURL}}\">U</a>"], false),
+            ("{{#stories}}{{{card}}}{{>partials/links}}{{/stories}}", ["Templates/partials/links.mustache": "{{#tags}}<a href=\"{{url}}\">T</a>{{/tags}}"], false),
+        ]
+        for (taxonomy, partials, shares) in variants {
+            var templates = Self.templates(shared: true, card: plainCard).merging(partials) { _, new in new }
+            templates["Templates/taxonomy.mustache"] = "{{<base}}{{$main}}<h1>{{term.name}}</h1>\(taxonomy){{/main}}{{/base}}"
+            let project = try TemporaryProject(Self.content, templates: templates)
+            let (set, _) = TemplateSet.load(from: project.root.appendingPathComponent("Templates"), displayPrefix: "Templates/")
+            #expect(SharedFragments(templates: try #require(set)).storyEntriesShareTermFolders == shares, "\(taxonomy) \(partials)")
+            #expect(project.build().succeeded)
+            guard !shares else { continue }
+            let unitPage = try #require(project.output("stories/units/综采一区党支部.html"))
+            let tagPage = try #require(project.output("stories/tags/安全生产.html"))
+            if partials.values.contains(where: { $0.contains("tags") }) {
+                #expect(unitPage.contains(#"<a href="../tags/%E5%AE%89%E5%85%A8%E7%94%9F%E4%BA%A7.html">T</a>"#))
+                #expect(tagPage.contains(#"<a href="%E5%AE%89%E5%85%A8%E7%94%9F%E4%BA%A7.html">T</a>"#))
+            } else {
+                #expect(unitPage.contains(#"<a href="\#(unit)">U</a>"#))
+                #expect(tagPage.contains(#"<a href="../units/\#(unit)">U</a>"#))
+            }
+        }
+    }
+
+    @Test func theShippedThemeSharesStoryEntriesBetweenUnitAndTagPages() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let (set, problems) = TemplateSet.load(from: repository.appendingPathComponent("Templates"), displayPrefix: "Templates/")
+        #expect(problems.isEmpty)
+        #expect(SharedFragments(templates: try #require(set)).storyEntriesShareTermFolders)
+    }
+
     @Test func pagesEqualThoseRenderedWithThePartialsInPlace() throws {
         let shared = try TemporaryProject(Self.content, templates: Self.templates(shared: true))
         let inline = try TemporaryProject(Self.content, templates: Self.templates(shared: false))

@@ -15,11 +15,37 @@ import Testing
     }
 
     @Test(arguments: [
-        "{{>partials/other}}", "{{<base}}{{/base}}", "{{$block}}{{/block}}", "{{=<% %>=}}", "{{% CONTENT_TYPE: TEXT }}",
+        "{{>*dynamic}}", "{{> *dynamic}}", "{{<base}}{{.}}{{/base}}", "{{$block}}{{.}}{{/block}}", "{{#a}}{{$b}}{{.}}{{/b}}{{/a}}",
+        "{{=<% %>=}}", "{{% CONTENT_TYPE: TEXT }}",
         "{{.}}", "{{{.}}}", "{{#a}}{{/a}}{{ . }}", "{{^a}}{{.}}{{/a}}", "{{#a.b}}{{.}}{{/a.b}}", "unclosed {{title", "{{}}",
     ])
     func refusesWhatItCannotFollow(_ text: String) {
         #expect(TemplateLookups(text: text) == nil)
+    }
+
+    @Test func namesThePartialsAndParentsItUses() throws {
+        let lookups = try #require(TemplateLookups(text: "{{<base}}{{$main}}{{#stories}}{{> partials/card }}{{/stories}}{{#a}}{{$b}}{{#c}}{{.}}{{/c}}{{/b}}{{/a}}{{/main}}{{/base}}"))
+        #expect(lookups.templates == ["base", "partials/card"])
+        #expect(lookups.sectionsShowingThemselves == ["c"])
+        #expect(lookups.names.isSuperset(of: ["stories", "a", "c"]))
+    }
+
+    @Test func includesWhatTheTemplatesItUsesLookUpInTurn() throws {
+        let own: [String: TemplateLookups] = [
+            "page": try #require(TemplateLookups(text: "{{<base}}{{$main}}{{#stories}}{{>card}}{{/stories}}{{/main}}{{/base}}")),
+            "base": try #require(TemplateLookups(text: "<title>{{site.title}}</title>{{$main}}{{/main}}{{>footer}}")),
+            "card": try #require(TemplateLookups(text: "<a href=\"{{url}}\">{{title}}</a>{{#unit}}{{.}}{{/unit}}{{>card}}")),
+            "footer": try #require(TemplateLookups(text: "{{#links}}<a href=\"{{unitURL}}\">{{.}}</a>{{/links}}")),
+        ]
+        let all = try #require(own["page"]!.including(own))
+        #expect(all.names.isSuperset(of: ["stories", "site", "title", "url", "unit", "links", "unitURL"]))
+        #expect(all.sectionsShowingThemselves == ["unit", "links"])
+        #expect(all.templates == ["base", "card", "footer"])
+        #expect(own["card"]!.including(own)?.names.contains("unitURL") == false)
+        var missing = own
+        missing["footer"] = nil
+        #expect(own["page"]!.including(missing) == nil)
+        #expect(own["card"]!.including(missing) != nil)
     }
 
     @Test func seesTheNamedValuesUnlessASectionShowingItselfIsTrue() throws {

@@ -16,6 +16,12 @@ public enum RenderJob: Sendable, Hashable {
     case notFound
 
     public enum Taxonomy: String, Sendable, Hashable { case units, tags }
+
+    /// The page of one unit or tag, which lists its stories.
+    var isTaxonomy: Bool {
+        if case .taxonomy = self { return true }
+        return false
+    }
 }
 
 /// The publications found in the site, computed once before rendering.

@@ -47,13 +47,16 @@ public struct SiteContext: Sendable {
             if directory.isEmpty { return PageKind.home.rawValue }
             return section.publication == .handbook ? PageKind.handbookPage.rawValue : PageKind.section.rawValue
         case .storiesIndex: return PageKind.stories.rawValue
-        case .taxonomy: return "taxonomy"
+        case .taxonomy: return Self.taxonomyTemplate
         case .taxonomyList: return "taxonomy-list"
         case .handbookPrint: return "handbook-print"
         case .search: return "search"
         case .notFound: return "404"
         }
     }
+
+    /// The template of a unit's or tag's page.
+    static let taxonomyTemplate = "taxonomy"
 
     /// A theme may leave out the specialised templates; these fall back to the general ones.
     static let fallbacks: [String: String] = [

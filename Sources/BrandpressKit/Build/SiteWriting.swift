@@ -15,7 +15,7 @@ extension SiteBuilder {
         for directory in directories.sorted() where !directory.isEmpty {
             try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
         }
-        let results = try writeInParallel(count: jobs.count, naming: { outputs[$0] }) { index -> (BuildCache.OutputRecord?, Bool) in
+        @Sendable func write(_ index: Int) throws -> (BuildCache.OutputRecord?, Bool) {
             if let record = previous?.keeps(outputs[index], key: keys[index]) { return (record, true) }
             let context = PageContextBuilder(site: site, job: jobs[index]).build()
             let digest = TemplateInputDigest.of(context, template: templateForJob[index], templates: templates.digest(for: templateForJob[index]), injection: injection)
@@ -29,6 +29,17 @@ extension SiteBuilder {
             }
             try FileWriting.write(html, path: folder.stagedPath(outputs[index]))
             return (record, false)
+        }
+        // The pages of units and tags first, on their own: the story entries and cards they share are
+        // let go of before the other pages are made, so that they do not add to the build's peak memory.
+        let taxonomyJobs = jobs.indices.filter { jobs[$0].isTaxonomy }, otherJobs = jobs.indices.filter { !jobs[$0].isTaxonomy }
+        var results = [(BuildCache.OutputRecord?, Bool)](repeating: (nil, false), count: jobs.count)
+        for (index, result) in zip(taxonomyJobs, try writeInParallel(count: taxonomyJobs.count, naming: { outputs[taxonomyJobs[$0]] }) { try write(taxonomyJobs[$0]) }) {
+            results[index] = result
+        }
+        site.fragments.forgetStoryEntries()
+        for (index, result) in zip(otherJobs, try writeInParallel(count: otherJobs.count, naming: { outputs[otherJobs[$0]] }) { try write(otherJobs[$0]) }) {
+            results[index] = result
         }
         return written(outputs, results)
     }

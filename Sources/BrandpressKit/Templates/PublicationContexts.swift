@@ -116,8 +116,11 @@ extension PageContextBuilder {
     /// variables it can show (its unit's and tags' links differ between the folders, and the
     /// shipped card shows neither) and shared; elsewhere each story is listed once in a folder and
     /// its card is not kept.
-    func storyEntry(_ index: Int, in stories: Stories, shareCard: Bool) -> [String: Any] {
+    func storyEntry(_ index: Int, in stories: Stories, shareCard: Bool, withoutTermLinks: Bool = false) -> [String: Any] {
         var values = storyValues(index, in: stories)
+        if withoutTermLinks {
+            for name in SharedFragments.termLinkValues { values[name] = nil }
+        }
         let fragments = site.fragments
         guard fragments.renders("card") else { return values }
         func render() -> String { fragments.render(variable: "card", context: fragmentContext(values)) }
@@ -204,7 +207,23 @@ extension PageContextBuilder {
         addStoriesCommon(stories, to: &context)
         context["page"] = syntheticPage(title: "\(kind)：\(term.name)", kind: "taxonomy")
         context["term"] = ["name": term.name, "kind": kind, "count": term.stories.count]
-        context["stories"] = term.stories.map { storyEntry($0, in: stories, shareCard: true) }
+        // A story is on its unit's page and on each of its tags' pages, in two sibling folders. Its
+        // entry differs between them only in the links to its unit's and tags' pages: when no template
+        // the pages are made with names those, the entry is made (and digested) once, without them.
+        let termFolders = [stories.unitsPath, stories.tagsPath].map { SitePath.directory(of: $0) + "/" }
+        func isOutsideTermFolders(_ sitePath: String?) -> Bool {
+            sitePath.map { path in !termFolders.contains { path.hasPrefix($0) } } ?? true
+        }
+        let shared = site.fragments.storyEntriesShareTermFolders
+        let parentFolder = SitePath.directory(of: SitePath.directory(of: outputPath))
+        context["stories"] = term.stories.map { index -> Any in
+            guard shared, isOutsideTermFolders(model.pages[index].outputPath), isOutsideTermFolders(stories.covers[index]) else {
+                return storyEntry(index, in: stories, shareCard: true)
+            }
+            return site.fragments.values(for: SharedFragments.Key(kind: SharedFragments.storyEntry, scope: "\(index)\u{0}\(parentFolder)")) {
+                storyEntry(index, in: stories, shareCard: true, withoutTermLinks: true)
+            }
+        }
     }
 
     func addTaxonomyList(_ publication: Int, _ taxonomy: RenderJob.Taxonomy, to context: inout [String: Any]) {

@@ -39,8 +39,21 @@ public final class SharedFragments: Sendable {
     private let madeLists = Mutex<[Key: SharedList]>([:])
     private let madeTexts = Mutex<[Key: String]>([:])
 
+    /// The values of a story's entry that link into the folders of units and tags, so differ
+    /// between a unit's page and a tag's page.
+    static let termLinkValues = ["unitURL", "tags"]
+
+    /// Whether neither the template of unit and tag pages (with what it includes) nor the card
+    /// partial names `termLinkValues`, so that those pages can share a story's entry without them.
+    let storyEntriesShareTermFolders: Bool
+
     public init(templates: TemplateSet) {
         self.templates = templates
+        let taxonomy = SiteContext.resolveTemplate(SiteContext.taxonomyTemplate, in: templates.names)
+        let readers = [taxonomy, templates.names.contains(Self.storyCard) ? Self.storyCard : nil].compactMap { $0 }
+        storyEntriesShareTermFolders = taxonomy != nil && readers.allSatisfy { name in
+            templates.lookups[name].map { $0.names.isDisjoint(with: Self.termLinkValues) } ?? false
+        }
     }
 
     private func has(_ partial: String) -> Bool {
@@ -72,6 +85,15 @@ public final class SharedFragments: Sendable {
     /// The text made under `key` before, or `make`'s; the caller promises that the key determines it.
     func text(for key: Key, make: () -> String) -> String {
         Self.memo(madeTexts, key, make: make)
+    }
+
+    /// The story entries of unit and tag pages (`storyEntry`), each made once per story when they can be shared.
+    static let storyEntry = "story-entry"
+
+    /// Lets go of the story entries and cards of unit and tag pages, which no other page uses, once those pages are written.
+    func forgetStoryEntries() {
+        madeValues.withLock { $0 = $0.filter { $0.key.kind != Self.storyEntry } }
+        madeTexts.withLock { $0 = $0.filter { $0.key.kind != Self.storyCard } }
     }
 
     /// Lets go of everything made, once the pages are written (shared story cards are megabytes at 10,000 pages).

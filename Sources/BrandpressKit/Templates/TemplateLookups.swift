@@ -3,19 +3,24 @@
 /// the story's other values, its unit's and tags' links, differ between those folders).
 struct TemplateLookups: Sendable, Equatable {
     /// Every part of every name in the template's tags (`date.iso` gives `date` and `iso`); comments'
-    /// words too, which only makes the set larger than needed.
+    /// words, block names and template names too, which only makes the set larger than needed.
     var names: Set<String>
     /// Sections whose `{{.}}` shows their own value, which a section of `true` does not push: then
     /// `{{.}}` shows the values around it, and all of them count.
     var sectionsShowingThemselves: Set<String>
+    /// The partials and parents the text names: what they look up counts too (`including`).
+    var templates: Set<String>
 
-    /// nil when the text does something this reading does not follow: partials, parents and blocks
-    /// (other templates' lookups), changed delimiters, pragmas, `{{.}}` outside a section or in an
-    /// inverted or dotted one.
+    /// nil when the text does something this reading does not follow: partials named at run time
+    /// (`{{>*name}}`), changed delimiters, pragmas, `{{.}}` outside a section, directly in a block or
+    /// parent, or in an inverted or dotted section.
     init?(text: String) {
         names = []
         sectionsShowingThemselves = []
-        var sections: [(name: String, inverted: Bool)] = []
+        templates = []
+        // Blocks and parents are closed like sections, but push nothing: `{{.}}` directly in one
+        // shows whatever is around the place the block is rendered, which this text does not tell.
+        var sections: [(name: String, inverted: Bool, pushes: Bool)] = []
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {
             guard let close = rest[open.upperBound...].range(of: "}}") else { return nil }
@@ -26,15 +31,24 @@ struct TemplateLookups: Sendable, Equatable {
                 if rest.first == "}" { rest = rest.dropFirst() }
             }
             body = body.drop(while: \.isWhitespace)
+            let name = body.dropFirst().trimmingWhitespace(andNewlines: true)
             switch body.first {
-            case ">", "<", "$", "=", "%", nil: return nil
+            case "=", "%", nil: return nil
+            case ">":
+                guard !name.hasPrefix("*") else { return nil }
+                templates.insert(name)
+            case "<":
+                templates.insert(name)
+                sections.append((name, false, false))
+            case "$":
+                sections.append((name, false, false))
             case "#", "^":
-                sections.append((body.dropFirst().trimmingWhitespace(andNewlines: true), body.first == "^"))
+                sections.append((name, body.first == "^", true))
             case "/":
                 _ = sections.popLast()
             default:
                 if body.drop(while: { $0 == "&" }).trimmingWhitespace(andNewlines: true) == "." {
-                    guard let section = sections.last, !section.inverted, !section.name.contains(".") else { return nil }
+                    guard let section = sections.last, section.pushes, !section.inverted, !section.name.contains(".") else { return nil }
                     sectionsShowingThemselves.insert(section.name)
                 }
             }
@@ -43,6 +57,25 @@ struct TemplateLookups: Sendable, Equatable {
                 names.insert(String(word))
             }
         }
+    }
+
+    /// These lookups with those of every template they name, theirs in turn, from `lookups` (each
+    /// template's own): nil when any of them is nil or not there.
+    func including(_ lookups: [String: TemplateLookups]) -> TemplateLookups? {
+        var all = self
+        var pending = Array(templates)
+        var reached = templates
+        while let name = pending.popLast() {
+            guard let other = lookups[name] else { return nil }
+            all.names.formUnion(other.names)
+            all.sectionsShowingThemselves.formUnion(other.sectionsShowingThemselves)
+            for next in other.templates where !reached.contains(next) {
+                reached.insert(next)
+                pending.append(next)
+            }
+        }
+        all.templates = reached
+        return all
     }
 
     /// The names of the values this template can show: those named, unless a section it shows with

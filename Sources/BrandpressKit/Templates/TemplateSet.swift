@@ -9,7 +9,8 @@ public struct TemplateSet: Sendable {
     public let brokenNames: Set<String>
     /// Which of the variables brandpress renders from partials (`SharedFragments.partialsByVariable`) some template names.
     let namedVariables: Set<String>
-    /// The values each template can look up, where its text tells (see `TemplateLookups`).
+    /// The values each template can look up, with the partials and parents it names, where their
+    /// texts tell (see `TemplateLookups`).
     let lookups: [String: TemplateLookups]
     /// Of every template's name and text.
     let digest: UInt64
@@ -91,8 +92,9 @@ public struct TemplateSet: Sendable {
             diagnostics.append(.error(message, file: file, line: reference.line, column: reference.column))
         }
         let digests = reachableDigests(textDigests: textDigests, uses: uses)
+        let parsed = lookups.filter { names.contains($0.key) }
         return (TemplateSet(library: library, names: names, brokenNames: brokenNames, namedVariables: namedVariables,
-                            lookups: lookups, digest: digest.value, digests: digests), diagnostics)
+                            lookups: parsed.compactMapValues { $0.including(parsed) }, digest: digest.value, digests: digests), diagnostics)
     }
 
     /// What pages made with template `name` depend on of `Templates/`.
