@@ -45,10 +45,20 @@ import Testing
         }
     }
 
-    /// `normalize` copies U+3000–U+9FFF (CJK punctuation, kana, Han…) without asking Unicode's tables.
-    @Test func nothingFromCJKPunctuationToHanHasALowerCase() {
-        let cased = (0x3000...0x9FFF).compactMap(Unicode.Scalar.init).filter { $0.properties.changesWhenLowercased }
+    /// `normalize` copies U+2000–U+207F (general punctuation) and U+3000–U+9FFF (CJK punctuation,
+    /// kana, Han…) without asking Unicode's tables.
+    @Test func nothingInGeneralPunctuationOrFromCJKPunctuationToHanHasALowerCase() {
+        let cased = (Array(0x2000...0x207F) + Array(0x3000...0x9FFF)).compactMap(Unicode.Scalar.init).filter { $0.properties.changesWhenLowercased }
         #expect(cased.isEmpty, "\(cased.map { String(format: "U+%04X", $0.value) })")
+        #expect(SearchTokenizer.normalize("“Ａ—Ｂ”…\u{2028}ⁱⁿ") == "“a—b”…\u{2028}ⁱⁿ")
+    }
+
+    @Test func wordCharactersInPunctuationBlocksAreWhatUnicodeSays() {
+        for value in Array(0x2000...0x207F) + Array(0x3000...0x303F) + Array(0xFF00...0xFFEF) {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let unicode = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            #expect(SearchTokenizer.isWordCharacter(scalar) == unicode, "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test func fullWidthASCIIIsFoldedToHalfWidth() {

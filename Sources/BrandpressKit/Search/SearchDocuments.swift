@@ -66,6 +66,11 @@ public enum SearchDocuments {
                 result.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end]))
             }
             while index < bytes.count {
+                // Bytes that start no white space: most of the text, Chinese included.
+                if (0x21...0xC1).contains(bytes[index]) || bytes[index] >= 0xE4 {
+                    index += 1
+                    continue
+                }
                 let length = whitespaceLength(in: bytes, at: index)
                 if length == 0 {
                     index += 1

@@ -16,6 +16,10 @@ enum SearchJSON {
             if offset > 0 { bytes.append(UInt8(ascii: ",")) }
             if item < 0 { bytes.append(UInt8(ascii: "-")) }
             var rest = item.magnitude
+            if rest < 10 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest))
+                continue
+            }
             var digits = 1
             var power: UInt = 10
             while rest >= power && digits < 19 {
@@ -24,7 +28,7 @@ enum SearchJSON {
             }
             // Room for the digits, then filled from the lowest.
             var position = bytes.count + digits
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            for _ in 0..<digits { bytes.append(UInt8(ascii: "0")) }
             repeat {
                 position -= 1
                 bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)

@@ -33,6 +33,9 @@ public enum SearchTokenizer {
                     index += 1
                 } else if (0xE3...0xE9).contains(lead), lead != 0xE3 || source[index + 1] != 0x80 || source[index + 2] != 0x80 {
                     index += 3
+                } else if lead == 0xE2, source[index + 1] == 0x80 || source[index + 1] == 0x81 {
+                    // U+2000–U+207F, general punctuation (quotation marks, dashes): no lower case either.
+                    index += 3
                 } else {
                     copyKept()
                     let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
@@ -86,8 +89,32 @@ public enum SearchTokenizer {
             return (0x30...0x39).contains(scalar.value) || (0x41...0x5A).contains(scalar.value) || (0x61...0x7A).contains(scalar.value)
         }
         if isHan(scalar) { return false }
+        switch scalar.value {
+        case PunctuationBlocks.general: return PunctuationBlocks.generalWordCharacters[Int(scalar.value - PunctuationBlocks.general.lowerBound)]
+        case PunctuationBlocks.cjk: return PunctuationBlocks.cjkWordCharacters[Int(scalar.value - PunctuationBlocks.cjk.lowerBound)]
+        case PunctuationBlocks.fullWidth: return PunctuationBlocks.fullWidthWordCharacters[Int(scalar.value - PunctuationBlocks.fullWidth.lowerBound)]
+        default: return isWordCharacterByUnicode(scalar)
+        }
+    }
+
+    static func isWordCharacterByUnicode(_ scalar: Unicode.Scalar) -> Bool {
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil
+    }
+
+    /// The blocks of punctuation that Chinese text is full of (“”—…，。、《》), where `isWordCharacter`
+    /// reads Unicode's answers from tables made once instead of asking for every character.
+    enum PunctuationBlocks {
+        static let general: ClosedRange<UInt32> = 0x2000...0x207F
+        static let cjk: ClosedRange<UInt32> = 0x3000...0x303F
+        static let fullWidth: ClosedRange<UInt32> = 0xFF00...0xFFEF
+        static let generalWordCharacters = table(general)
+        static let cjkWordCharacters = table(cjk)
+        static let fullWidthWordCharacters = table(fullWidth)
+
+        static func table(_ block: ClosedRange<UInt32>) -> [Bool] {
+            block.map { Unicode.Scalar($0).map(isWordCharacterByUnicode) ?? false }
+        }
     }
 
     /// Tokens of already normalized text, in order; `singleHan` adds each Han character (titles).
