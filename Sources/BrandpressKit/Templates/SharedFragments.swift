@@ -10,7 +10,8 @@ import Synchronization
 /// every page of a folder, and a story's card the same on its unit's page and its tags' pages, so they are
 /// rendered once too: each variable a template looks up costs swift-mustache one to three
 /// microseconds (about ten runtime casts to protocols, ~100 ns each here), and these parts alone
-/// look up some fifty per page.
+/// look up some fifty per page. A story's whole entry on those pages is shared as well while no
+/// template names the links that differ between their folders (`storyEntriesShareTermFolders`).
 public final class SharedFragments: Sendable {
     /// The partial that renders one chapter's entry in a handbook's table of contents.
     static let bookTOCChapter = "partials/book-toc-chapter"
@@ -21,6 +22,8 @@ public final class SharedFragments: Sendable {
     ]
     /// The partial that renders a story's entry in lists (`card`).
     static let storyCard = "partials/story-card"
+    /// The kind of the shared story entries of unit and tag pages (`storyEntry`), one per story.
+    static let storyEntry = "story-entry"
     /// The partial that renders a list of units or tags (`unitChips`, `tagChips`).
     static let termChips = "partials/term-chips"
     /// Partials brandpress renders into variables, by variable: a template that names the variable
@@ -86,9 +89,6 @@ public final class SharedFragments: Sendable {
     func text(for key: Key, make: () -> String) -> String {
         Self.memo(madeTexts, key, make: make)
     }
-
-    /// The story entries of unit and tag pages (`storyEntry`), each made once per story when they can be shared.
-    static let storyEntry = "story-entry"
 
     /// Lets go of the story entries and cards of unit and tag pages, which no other page uses, once those pages are written.
     func forgetStoryEntries() {
