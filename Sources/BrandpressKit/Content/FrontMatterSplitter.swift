@@ -15,15 +15,18 @@ public struct FrontMatterSplitter {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
             return Parts(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
+        // Lines found on the UTF-8 bytes: a line feed always ends a character, so the indices cut
+        // the text between characters, and finding them needs no grapheme breaking.
+        let bytes = text.utf8
+        let newline = UInt8(ascii: "\n")
         var lineNumber = 1
-        var index = text.firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
+        var index = bytes.firstIndex(of: newline).map { bytes.index(after: $0) } ?? text.endIndex
         let yamlStart = index
         while index < text.endIndex {
             lineNumber += 1
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let line = text[index..<lineEnd].trimmingTrailingSpaces()
-            if line == "---" || line == "..." {
-                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let lineEnd = bytes[index...].firstIndex(of: newline) ?? text.endIndex
+            if isFence(bytes[index..<lineEnd]) {
+                let bodyStart = lineEnd < text.endIndex ? bytes.index(after: lineEnd) : text.endIndex
                 return Parts(
                     yaml: String(text[yamlStart..<index]),
                     yamlFirstLine: 2,
@@ -31,20 +34,16 @@ public struct FrontMatterSplitter {
                     bodyFirstLine: lineNumber + 1
                 )
             }
-            index = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            index = lineEnd < text.endIndex ? bytes.index(after: lineEnd) : text.endIndex
         }
         throw BuildFailure(.error(
             "the front matter that starts on line 1 is never closed; add a line with only `---` after the last front matter field",
             file: file, line: 1))
     }
-}
 
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
+    /// `---` or `...`, with spaces or tabs after it: the line that closes front matter.
+    static func isFence(_ line: Substring.UTF8View) -> Bool {
+        let content = line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.reversed()
+        return content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8)
     }
 }

@@ -136,7 +136,7 @@ public struct TemplateSet: Sendable {
     }
 
     public func render(_ context: [String: Any], template name: String) -> String? {
-        library.render(context, withTemplate: name)
+        library.render(TemplateRoot(values: context), withTemplate: name)
     }
 
     static func templateFiles(in directory: URL) -> [String] {

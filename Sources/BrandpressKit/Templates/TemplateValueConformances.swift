@@ -13,3 +13,18 @@ extension String: @retroactive MustacheCustomRenderable {
 extension String: @retroactive MustacheParent {
     public func child(named: String) -> Any? { nil }
 }
+
+/// A render's variables as swift-mustache's outermost object, looked up like the dictionary. Nearly
+/// every lookup reaches the outermost object, and casting a `[String: Any]` to `MustacheParent`
+/// (a conformance that holds only when the keys are strings) costs the runtime more than casting this.
+struct TemplateRoot: MustacheParent, MustacheTransformable {
+    let values: [String: Any]
+
+    func child(named name: String) -> Any? {
+        values[name]
+    }
+
+    func transform(_ name: String) -> Any? {
+        values.transform(name)
+    }
+}
