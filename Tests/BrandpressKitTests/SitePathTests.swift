@@ -23,6 +23,14 @@ import Testing
         #expect(SitePath.relativeURL(from: from, to: target) == expected)
     }
 
+    @Test func partsAndRootPrefixes() {
+        #expect(SitePath.parts(of: "品牌/综采一区/标识.svg") == ["品牌", "综采一区", "标识.svg"])
+        #expect(SitePath.parts(of: "/a//é\u{301}/") == ["a", "é\u{301}"])
+        #expect(SitePath.parts(of: "").isEmpty)
+        #expect(SitePath.rootPrefix(for: "index.html") == "")
+        #expect(SitePath.rootPrefix(for: "stories/units/掘进二区.html") == "../../")
+    }
+
     @Test func foldersAndFileNamesSplitAtTheLastSlash() {
         let cases: [(String, String, String)] = [
             ("stories/2024-05-周燕.md", "stories", "2024-05-周燕.md"), ("品牌/综采一区/标识.svg", "品牌/综采一区", "标识.svg"),

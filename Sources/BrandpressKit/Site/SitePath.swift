@@ -84,7 +84,13 @@ public enum SitePath {
 
     /// The URL of `target` as seen from a page whose output file is `from`, both site paths; percent-encoded.
     public static func relativeURL(from: String, to target: String) -> String {
-        relativeURL(fromDirectory: directory(of: from).split(separator: "/"), to: target)
+        relativeURL(fromDirectory: parts(of: directory(of: from)), to: target)
+    }
+
+    /// The parts of a site path between its slashes, empty ones left out. Split on the UTF-8 bytes:
+    /// a slash is never part of a longer character, and pages split their folders for every link.
+    public static func parts(of path: String) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
     }
 
     /// A site path as a URL path from the site root, each segment percent-encoded.
@@ -116,7 +122,7 @@ public enum SitePath {
 
     /// `../../` for a page two folders deep, `""` at the top: what templates put before site-wide URLs.
     public static func rootPrefix(for outputPath: String) -> String {
-        String(repeating: "../", count: outputPath.split(separator: "/").count - 1)
+        String(repeating: "../", count: parts(of: outputPath).count - 1)
     }
 
     /// Percent-encodes one path segment: everything but unreserved ASCII and a few safe marks.

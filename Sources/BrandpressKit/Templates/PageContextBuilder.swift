@@ -14,7 +14,7 @@ struct PageContextBuilder {
         self.site = site
         self.job = job
         self.outputPath = site.outputPath(of: job)
-        self.outputDirectoryParts = SitePath.directory(of: outputPath).split(separator: "/")
+        self.outputDirectoryParts = SitePath.parts(of: SitePath.directory(of: outputPath))
         // A 404 page is served at any depth, so it can only use absolute URLs, when the site has them.
         self.root = job == .notFound ? (site.model.config.baseURL ?? "") : SitePath.rootPrefix(for: outputPath)
     }
