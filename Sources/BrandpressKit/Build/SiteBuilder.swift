@@ -55,8 +55,9 @@ public enum SiteBuilder {
         stage("checked whether anything changed")
         let templatesLoad = BackgroundResult { TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/") }
         // On this thread, while the output may still be walked: decoded on another, its buffers were
-        // freed into that thread's malloc arena, which the pages made later could not reuse (a
-        // one-story edit at 50,000 pages peaked 40 MiB higher).
+        // freed into that thread's arena of glibc's malloc, which the pages made later could not
+        // reuse (a one-story edit at 50,000 pages peaked 40 MiB higher; not measured again since
+        // the executable allocates through jemalloc with one arena).
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
         let previousSources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var sources = previousSources

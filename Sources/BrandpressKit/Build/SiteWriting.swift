@@ -34,13 +34,13 @@ extension SiteBuilder {
         // let go of before the other pages are made, so that they do not add to the build's peak memory.
         let taxonomyJobs = jobs.indices.filter { jobs[$0].isTaxonomy }, otherJobs = jobs.indices.filter { !jobs[$0].isTaxonomy }
         var results = [(BuildCache.OutputRecord?, Bool)](repeating: (nil, false), count: jobs.count)
-        for (index, result) in zip(taxonomyJobs, try writeInParallel(count: taxonomyJobs.count, naming: { outputs[taxonomyJobs[$0]] }) { try write(taxonomyJobs[$0]) }) {
-            results[index] = result
+        func writeAll(_ indices: [Int]) throws {
+            let made = try writeInParallel(count: indices.count, naming: { outputs[indices[$0]] }) { try write(indices[$0]) }
+            for (index, result) in zip(indices, made) { results[index] = result }
         }
+        try writeAll(taxonomyJobs)
         site.fragments.forgetStoryEntries()
-        for (index, result) in zip(otherJobs, try writeInParallel(count: otherJobs.count, naming: { outputs[otherJobs[$0]] }) { try write(otherJobs[$0]) }) {
-            results[index] = result
-        }
+        try writeAll(otherJobs)
         return written(outputs, results)
     }
 

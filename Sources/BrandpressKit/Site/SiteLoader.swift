@@ -53,7 +53,8 @@ public enum SiteLoader {
         pages.reserveCapacity(loaded.count)
         var omittedDrafts: Set<String> = []
         // Pages are made here, not on the workers: made there, they raised a first build's peak
-        // memory by 6 MiB (their storage stayed in the workers' malloc arenas).
+        // memory by 6 MiB (their storage stayed in the workers' arenas of glibc's malloc; not
+        // measured again since the executable allocates through jemalloc with one arena).
         for file in loaded {
             diagnostics += file.problems
             guard let source = file.source else { continue }

@@ -130,7 +130,7 @@ struct PageContextBuilder {
         var crumbs: [Any] = [["title": "首页", "url": url("index.html")] as [String: Any]]
         var directory = ""
         let outputDirectory = SitePath.directory(of: outputPath)
-        let parts = outputDirectory.split(separator: "/").map(String.init)
+        let parts = SitePath.parts(of: outputDirectory).map(String.init)
         let isFolderPage = SitePath.fileName(of: outputPath) == "index.html"
         for (offset, part) in parts.enumerated() {
             directory = SitePath.join(directory, part)
