@@ -49,4 +49,16 @@ enum CacheFile {
         }
         return true
     }
+
+    /// Appends `bytes` to a cache file in one write. A write cut short leaves a file its reader
+    /// rejects (a block that ends early), and a failed one removes the file: either way the next
+    /// build reads the files again instead of trusting a damaged cache.
+    static func append(_ bytes: [UInt8], to file: URL) -> Bool {
+        let fd = open(file.path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        let written = bytes.withUnsafeBufferPointer { buffer in (try? FileWriting.write(bytes: buffer, fd: fd, path: file.path)) != nil }
+        close(fd)
+        if !written { unlink(file.path) }
+        return written
+    }
 }
