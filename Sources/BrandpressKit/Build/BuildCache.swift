@@ -30,6 +30,8 @@ struct BuildCache {
 
     /// Rendered Markdown by content path, and the print view's version of handbook pages.
     var markdown: [String: MarkdownEntry] = [:]
+    /// The order `store` writes `markdown` in: the pages' order when the build made the cache.
+    private var markdownOrder: [String]?
     var printViews: [String: PrintEntry] = [:]
     /// What one output file was made from: the key of its inputs (`JobInputKeys`, or the bytes of a
     /// copied file) and the digest of its template variables (`TemplateInputDigest`).
@@ -50,10 +52,12 @@ struct BuildCache {
     init() {}
 
     /// What a finished build keeps: `printViews` per handbook, `outputs` of pages and of copied files.
-    init(markdown: [String: MarkdownEntry], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: SearchState?) {
-        self.markdown = markdown
-        self.printViews = printViews.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
-        self.outputs = outputs.reduce(into: [:]) { $0.merge($1) { first, _ in first } }
+    init(markdown: [(path: String, entry: MarkdownEntry)], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: SearchState?) {
+        self.markdown = Dictionary(uniqueKeysWithValues: markdown.lazy.map { ($0.path, $0.entry) })
+        markdownOrder = markdown.map(\.path)
+        // Into the first table: rehashing the pages' 10,000 records into an empty one cost milliseconds.
+        self.printViews = printViews.dropFirst().reduce(into: printViews.first ?? [:]) { $0.merge($1) { first, _ in first } }
+        self.outputs = outputs.dropFirst().reduce(into: outputs.first ?? [:]) { $0.merge($1) { first, _ in first } }
         self.search = search
     }
 
@@ -95,8 +99,9 @@ struct BuildCache {
         let folder = file.deletingLastPathComponent().path
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
-        // In path order, so that the texts of unchanged pages follow each other as in the old file.
-        let paths = markdown.keys.sorted()
+        // In the same order every time, so that the texts of unchanged pages follow each other as in
+        // the old file; the pages' order, as sorting 10,000 paths took 9 ms.
+        let paths = markdownOrder ?? markdown.keys.sorted()
         let entries = paths.map { ($0, markdown[$0]!) }
         var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
         let newFile = { TextFileWriter(path: folder + "/" + textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)) }

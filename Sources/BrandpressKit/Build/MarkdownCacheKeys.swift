@@ -39,12 +39,10 @@ struct MarkdownCacheKeys: Sendable {
         return hash.value
     }
 
-    /// What the cache keeps of this build's Markdown, by content path.
-    func entries(for model: SiteModel) -> [String: BuildCache.MarkdownEntry] {
-        var entries: [String: BuildCache.MarkdownEntry] = [:]
-        for (index, page) in model.pages.enumerated() {
-            if let rendered = page.rendered { entries[page.path] = BuildCache.MarkdownEntry(key: pages[index], rendered: rendered) }
+    /// What the cache keeps of this build's Markdown, by content path, in the pages' order.
+    func entries(for model: SiteModel) -> [(path: String, entry: BuildCache.MarkdownEntry)] {
+        model.pages.indices.compactMap { index in
+            model.pages[index].rendered.map { (model.pages[index].path, BuildCache.MarkdownEntry(key: pages[index], rendered: $0)) }
         }
-        return entries
     }
 }
