@@ -31,6 +31,15 @@ import Testing
         #expect(SitePath.rootPrefix(for: "stories/units/掘进二区.html") == "../../")
     }
 
+    /// What a file system that ignores case sees: the same as `lowercased()`, for every kind of path.
+    @Test func foldingCaseIsLowercasing() {
+        let paths = ["stories/2015-01-000264.html", "Stories/Night-Shift.HTML", "品牌/综采一区/标识.svg", "units/ＡＢＣ班.html",
+                     "ÉTÉ/été.html", "a/İstanbul.html", "", "Z@[`{/az"]
+        for path in paths {
+            #expect(SitePath.foldingCase(path) == path.lowercased(), "\(path)")
+        }
+    }
+
     @Test func foldersAndFileNamesSplitAtTheLastSlash() {
         let cases: [(String, String, String)] = [
             ("stories/2024-05-周燕.md", "stories", "2024-05-周燕.md"), ("品牌/综采一区/标识.svg", "品牌/综采一区", "标识.svg"),

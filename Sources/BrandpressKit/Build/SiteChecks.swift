@@ -23,14 +23,14 @@ extension SiteBuilder {
     static func checkGeneratedPaths(outputs: [String], jobs: [RenderJob], model: SiteModel, layout: ProjectLayout) -> [Diagnostic] {
         var owners: [String: RenderJob] = [:]
         var diagnostics: [Diagnostic] = []
-        let assetOutputs = Set(model.assets.map { SitePath.assetOutputPath(for: $0).lowercased() })
+        let assetOutputs = Set(model.assets.map { SitePath.foldingCase(SitePath.assetOutputPath(for: $0)) })
         let reservedFolders = ["assets/", SearchIndexFiles.folder.lowercased() + "/"]
-        for asset in model.assets where reservedFolders.contains(where: { SitePath.assetOutputPath(for: asset).lowercased().hasPrefix($0) }) {
+        for asset in model.assets where reservedFolders.contains(where: { SitePath.foldingCase(SitePath.assetOutputPath(for: asset)).hasPrefix($0) }) {
             diagnostics.append(.error("Output/\(SitePath.assetOutputPath(for: asset)) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
                                       file: layout.display(layout.content) + "/" + asset))
         }
         for (job, output) in zip(jobs, outputs) {
-            let key = output.lowercased()
+            let key = SitePath.foldingCase(output)
             defer { owners[key] = owners[key] ?? job }
             var isPage = false
             if case .page = job { isPage = true }

@@ -47,7 +47,7 @@ public enum SiteLoader {
                                                      identity: inventory.markdownIdentities[path], trustedBefore: trustedBefore)
             let isCached = source.map { source in entry.map { $0.fileDigest == source.fileDigest && $0.identity == source.identity } ?? false } ?? true
             let page = source.flatMap { $0.frontMatter.draft && !includeDrafts ? nil : makePage($0) }
-            return LoadedFile(path: path, source: source, problems: problems, changedEntry: isCached ? nil : source?.cacheEntry, page: page)
+            return LoadedFile(path: path, wasRead: source != nil, problems: problems, changedEntry: isCached ? nil : source?.cacheEntry, page: page)
         }
         sources = updated(cached, with: loaded)
         var pages: [Page] = []
@@ -55,14 +55,14 @@ public enum SiteLoader {
         var omittedDrafts: Set<String> = []
         for file in loaded {
             diagnostics += file.problems
-            guard let source = file.source else { continue }
+            guard file.wasRead else { continue }
             switch file.page {
-            case nil: omittedDrafts.insert(source.path)
+            case nil: omittedDrafts.insert(file.path)
             case .success(let page)?: pages.append(page)
             case .failure(let failure)?: diagnostics += failure.diagnostics
             }
         }
-        // The sources live on in the pages; the list goes before the sections are made.
+        // The list goes before the sections are made.
         loaded = []
 
         diagnostics += checkOutputPaths(pages: pages, assets: inventory.assetFiles, contentDisplay: contentDisplay)
@@ -115,31 +115,39 @@ public enum SiteLoader {
 
     /// Two sources that would write the same output file are an error naming both.
     static func checkOutputPaths(pages: [Page], assets: [String], contentDisplay: String) -> [Diagnostic] {
-        var owners: [String: String] = [:]
+        // By output path without case: the first page or asset (numbered after the pages) that claims it.
+        var owners: [String: Int] = [:]
+        owners.reserveCapacity(pages.count + assets.count)
         var problems: [Diagnostic] = []
-        let claims = pages.map { ($0.outputPath.lowercased(), $0.displayPath) } +
-            assets.map { (SitePath.assetOutputPath(for: $0).lowercased(), contentDisplay + $0) }
-        for (output, display) in claims {
-            if let first = owners[output] {
-                problems.append(.error(
-                    "this file and \(first) would both be written to Output/\(output) (order prefixes like `01-` and `slug:` are left out of URLs, and upper/lower case is not told apart); rename one of them or give one a different `slug:`",
-                    file: display))
-            } else {
-                owners[output] = display
-            }
+        func display(_ claim: Int) -> String {
+            claim < pages.count ? pages[claim].displayPath : contentDisplay + assets[claim - pages.count]
         }
+        func claim(_ output: String, by claimant: Int) {
+            let folded = SitePath.foldingCase(output)
+            guard let first = owners[folded] else {
+                owners[folded] = claimant
+                return
+            }
+            problems.append(.error(
+                "this file and \(display(first)) would both be written to Output/\(folded) (order prefixes like `01-` and `slug:` are left out of URLs, and upper/lower case is not told apart); rename one of them or give one a different `slug:`",
+                file: display(claimant)))
+        }
+        for (index, page) in pages.enumerated() { claim(page.outputPath, by: index) }
+        for (index, asset) in assets.enumerated() { claim(SitePath.assetOutputPath(for: asset), by: pages.count + index) }
         return problems
     }
 
-    /// One Markdown file as read (`source` is nil when it could not be), and its entry for the
-    /// page-source cache when the old one is no longer right.
+    /// One Markdown file as read (`wasRead` is false when it could not be), its page, and its entry
+    /// for the page-source cache when the old one is no longer right. The source itself lives on in
+    /// the page only: a second copy here cost the loading thread a retain and a release of each of
+    /// its fields per page.
     struct LoadedFile: Sendable {
         var path: String
-        var source: PageSource?
+        var wasRead: Bool
         var problems: [Diagnostic]
         var changedEntry: PageSourceCache.Entry?
         /// Made on the worker that read the file (on the loading thread, it was 3 % of a first
-        /// build and a tenth of a one-page rebuild); nil when there is no source or it is a draft left out.
+        /// build and a tenth of a one-page rebuild); nil when it was not read or is a draft left out.
         var page: Result<Page, BuildFailure>?
     }
 
@@ -147,7 +155,7 @@ public enum SiteLoader {
     /// rebuild), else `cached` with the changed entries replaced and those of files gone removed,
     /// instead of a new table of 10,000 entries.
     static func updated(_ cached: PageSourceCache, with loaded: [LoadedFile]) -> PageSourceCache {
-        let readCount = loaded.count { $0.source != nil }
+        let readCount = loaded.count(where: \.wasRead)
         if readCount == cached.entries.count && loaded.allSatisfy({ $0.changedEntry == nil }) { return cached }
         var entries = cached.entries
         entries.reserveCapacity(readCount)
@@ -155,7 +163,7 @@ public enum SiteLoader {
             if let entry = file.changedEntry { entries[file.path] = entry }
         }
         if entries.count != readCount {
-            let kept = Set(loaded.lazy.filter { $0.source != nil }.map(\.path))
+            let kept = Set(loaded.lazy.filter(\.wasRead).map(\.path))
             entries = entries.filter { kept.contains($0.key) }
         }
         return PageSourceCache(entries: entries)

@@ -125,6 +125,15 @@ public enum SitePath {
         String(repeating: "../", count: parts(of: outputPath).count - 1)
     }
 
+    /// The path as a file system that does not tell upper from lower case sees it (`lowercased()`),
+    /// without making a new string for a path that has no capital letters, as nearly all do.
+    static func foldingCase(_ path: String) -> String {
+        for byte in path.utf8 where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
+            return path.lowercased()
+        }
+        return path
+    }
+
     /// Percent-encodes one path segment: everything but unreserved ASCII and a few safe marks.
     public static func percentEncode<S: StringProtocol>(_ segment: S) -> String {
         if segment.utf8.allSatisfy(isUnreserved) { return String(segment) }
