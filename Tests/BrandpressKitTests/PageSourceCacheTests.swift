@@ -150,6 +150,62 @@ import Testing
         #expect(source.cacheEntry.identity == nil)
     }
 
+    /// A store after a few files changed appends just their entries (and the removal of those gone)
+    /// to the file; once the appended changes pass a quarter of the entries, the file is written
+    /// whole again. Either way the file loads as the cache that was stored.
+    @Test func fewChangesAreAppendedAndManyRewriteTheFile() throws {
+        let names = (0..<20).map { "p\($0).md" }
+        let project = try TemporaryProject(Dictionary(uniqueKeysWithValues: names.map { ("Content/\($0)", "# 第\($0)页\n") }))
+        let content = project.root.appendingPathComponent("Content")
+        let cacheFile = project.root.appendingPathComponent("pages.bin")
+        func entry(_ path: String, _ text: String) throws -> PageSourceCache.Entry {
+            try project.write("Content/\(path)", text)
+            return try #require(PageSource.load(path: path, contentDirectory: content, displayPrefix: "Content/").0).cacheEntry
+        }
+        var entries: [String: PageSourceCache.Entry] = [:]
+        for name in names { entries[name] = try entry(name, "# 第\(name)页\n") }
+        PageSourceCache(entries: entries).store(to: cacheFile)
+        let wholeSize = try #require(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize)
+
+        // One changed and one gone: 2 changes for 19 entries are appended.
+        var previous = try #require(PageSourceCache.load(from: cacheFile))
+        entries["p0.md"] = try entry("p0.md", "# 改过的标题\n")
+        entries["p1.md"] = nil
+        PageSourceCache(entries: entries).store(to: cacheFile, over: previous)
+        let appendedSize = try #require(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize)
+        #expect(appendedSize > wholeSize && appendedSize - wholeSize < wholeSize / 5, "only the changes were added")
+        var loaded = try #require(PageSourceCache.load(from: cacheFile))
+        #expect(loaded.hasSameFiles(as: PageSourceCache(entries: entries)))
+        #expect(loaded.entries["p0.md"]?.headingTitle == "改过的标题" && loaded.entries["p1.md"] == nil)
+        #expect(loaded.appendedChanges == 2)
+
+        // Nothing changed: the file is left as it is.
+        loaded.store(to: cacheFile, over: loaded)
+        #expect(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize == appendedSize)
+
+        // Four more make six appended changes for 21 entries, more than a quarter: written whole.
+        previous = loaded
+        entries["p2.md"] = try entry("p2.md", "# 又一个标题\n")
+        entries["p3.md"] = try entry("p3.md", "# 再一个标题\n")
+        entries["new.md"] = try entry("new.md", "# 新页\n")
+        entries["new2.md"] = try entry("new2.md", "# 新页二\n")
+        PageSourceCache(entries: entries).store(to: cacheFile, over: previous)
+        loaded = try #require(PageSourceCache.load(from: cacheFile))
+        #expect(loaded.hasSameFiles(as: PageSourceCache(entries: entries)))
+        #expect(loaded.entries["new.md"]?.headingTitle == "新页" && loaded.entries["p2.md"]?.headingTitle == "又一个标题")
+        #expect(loaded.appendedChanges == 0)
+        let rewrittenSize = try #require(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize)
+
+        // An appended block cut short makes the whole file unusable, never half of it.
+        previous = loaded
+        entries["p4.md"] = try entry("p4.md", "# 最后一改\n")
+        PageSourceCache(entries: entries).store(to: cacheFile, over: previous)
+        #expect(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 > rewrittenSize)
+        #expect(PageSourceCache.load(from: cacheFile)?.appendedChanges == 1)
+        try Data(contentsOf: cacheFile).dropLast(3).write(to: cacheFile)
+        #expect(PageSourceCache.load(from: cacheFile) == nil)
+    }
+
     @Test func aDamagedCacheFileIsIgnored() throws {
         let project = try TemporaryProject(["Content/a.md": Self.page])
         let cacheFile = project.root.appendingPathComponent("pages.bin")
