@@ -17,7 +17,7 @@ public enum PublicationKind: String, Sendable, CaseIterable {
 /// changed (as `Array` does): the build passes 10,000 pages through many loops, and copying some
 /// twenty strings and tables for each page each time cost a tenth of an incremental build.
 public struct Page: Sendable {
-    public var source: PageSource { get { storage.source } set { uniqueStorage().source = newValue } }
+    public var source: PageSource { _read { yield storage.source } set { uniqueStorage().source = newValue } }
     /// Site path of the output file, e.g. `booklet/caijue.html`.
     public var outputPath: String { get { storage.outputPath } set { uniqueStorage().outputPath = newValue } }
     /// True for `_index.md` / `index.md`: the page of a section (folder).
@@ -35,6 +35,9 @@ public struct Page: Sendable {
     }
 
     private var storage: Storage
+    // The fields read most (`source`, `path`, `frontMatter`, `displayPath`) are lent out with
+    // `_read` rather than returned: a getter copied the whole source, retaining and releasing each
+    // of its dozen strings and tables, on every read of one of them.
 
     private mutating func uniqueStorage() -> Storage {
         if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
@@ -69,11 +72,11 @@ public struct Page: Sendable {
         }
     }
 
-    public var path: String { source.path }
+    public var path: String { _read { yield storage.source.path } }
     /// The Markdown body, with the first `# heading` blanked out when it gave the title.
     public var body: String { source.body }
-    public var frontMatter: FrontMatter { source.frontMatter }
-    public var displayPath: String { source.displayPath }
+    public var frontMatter: FrontMatter { _read { yield storage.source.frontMatter } }
+    public var displayPath: String { _read { yield storage.source.displayPath } }
 
     /// File or folder name used for ordering: `02-meetings.md` → `02-meetings`.
     var orderName: String {
