@@ -32,7 +32,7 @@ public struct PageSourceCache: Sendable {
         self.entries = entries
     }
 
-    /// Whether both hold the same paths with the same bytes and metadata: then there is nothing new to store.
+    /// Whether both hold the same paths with the same bytes and metadata.
     func hasSameFiles(as other: PageSourceCache) -> Bool {
         entries.count == other.entries.count && changes(from: other).isEmpty
     }
@@ -41,10 +41,8 @@ public struct PageSourceCache: Sendable {
     func changes(from other: PageSourceCache) -> [(path: String, entry: Entry?)] {
         var changed: [(path: String, entry: Entry?)] = []
         for (path, entry) in entries {
-            guard let old = other.entries[path], old.fileDigest == entry.fileDigest, old.identity == entry.identity else {
-                changed.append((path, entry))
-                continue
-            }
+            if let old = other.entries[path], old.fileDigest == entry.fileDigest, old.identity == entry.identity { continue }
+            changed.append((path, entry))
         }
         if other.entries.count + changed.count != entries.count {
             for path in other.entries.keys where entries[path] == nil { changed.append((path, nil)) }
