@@ -30,8 +30,6 @@ struct BuildCache {
 
     /// Rendered Markdown by content path, and the print view's version of handbook pages.
     var markdown: [String: MarkdownEntry] = [:]
-    /// The order `store` writes `markdown` in: the pages' order when the build made the cache.
-    private var markdownOrder: [String]?
     var printViews: [String: PrintEntry] = [:]
     /// What one output file was made from: the key of its inputs (`JobInputKeys`, or the bytes of a
     /// copied file) and the digest of its template variables (`TemplateInputDigest`).
@@ -50,16 +48,6 @@ struct BuildCache {
     static let formatVersion = "brandpress-build-cache-4"
 
     init() {}
-
-    /// What a finished build keeps: `printViews` per handbook, `outputs` of pages and of copied files.
-    init(markdown: [(path: String, entry: MarkdownEntry)], printViews: [[String: PrintEntry]], outputs: [[String: OutputRecord]], search: SearchState?) {
-        self.markdown = Dictionary(uniqueKeysWithValues: markdown.lazy.map { ($0.path, $0.entry) })
-        markdownOrder = markdown.map(\.path)
-        // Into the first table: rehashing the pages' 10,000 records into an empty one cost milliseconds.
-        self.printViews = printViews.dropFirst().reduce(into: printViews.first ?? [:]) { $0.merge($1) { first, _ in first } }
-        self.outputs = outputs.dropFirst().reduce(into: outputs.first ?? [:]) { $0.merge($1) { first, _ in first } }
-        self.search = search
-    }
 
     static func file(in folder: URL, output: URL) -> URL {
         folder.appendingPathComponent("build-\(String(StableHash.of(output.path), radix: 16)).bin")
@@ -93,52 +81,6 @@ struct BuildCache {
         return cache
     }
 
-    /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
-    /// written; without it (nil) no cache is kept, as the next build could not trust the output.
-    func store(to file: URL, outputFingerprint: () -> UInt64?) {
-        let folder = file.deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
-        // In the same order every time, so that the texts of unchanged pages follow each other as in
-        // the old file; the pages' order, as sorting 10,000 paths took 9 ms.
-        let paths = markdownOrder ?? markdown.keys.sorted()
-        let entries = paths.map { ($0, markdown[$0]!) }
-        var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
-        let newFile = { TextFileWriter(path: folder + "/" + textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)) }
-        guard var texts = Self.textFileToExtend(entries.map(\.1)).flatMap(TextFileWriter.init(appendingTo:)) ?? newFile() else { return Self.remove(file) }
-        let textName = SitePath.fileName(of: texts.path)
-        do {
-            for (_, entry) in entries {
-                locations.append((try texts.append(entry.rendered.htmlText), try texts.append(entry.rendered.plainTextContent)))
-            }
-            try texts.finish()
-        } catch {
-            unlink(texts.path)
-            return Self.remove(file)
-        }
-        let textSize = texts.size
-        let stored = CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
-            writer.write(textName)
-            writer.write(textSize)
-            writer.write(entries.count)
-            for ((path, entry), location) in zip(entries, locations) {
-                writer.write(path)
-                writer.write(entry.key)
-                Self.write(entry.rendered, at: location, to: &writer)
-                try flush(&writer)
-            }
-            try write(to: &writer, flush: flush)
-            guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
-            writer.write(fingerprint)
-        }
-        // The text files of earlier caches (and this one's, when the cache could not be written).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(textPrefix) && (name != textName || !stored) {
-            unlink(folder + "/" + name)
-        }
-        if !stored { Self.remove(file) }
-    }
-
     /// The text file the texts kept from the last build are in, when it is worth appending the new
     /// ones to it instead of writing all of them into a new file (copying 50 MB at 10,000 pages
     /// was most of the time a one-page rebuild took to store its cache): when every kept text is in
@@ -156,23 +98,6 @@ struct BuildCache {
         }
         guard let file, (file.size - used) * 4 <= file.size else { return nil }
         return file
-    }
-
-    private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
-        writer.write(printViews.count)
-        for (path, entry) in printViews {
-            writer.write(path)
-            writer.write(entry.key)
-            writer.write(entry.html)
-            try flush(&writer)
-        }
-        writer.write(Array(outputs)) { writer, output in
-            writer.write(output.key)
-            writer.write(output.value.key)
-            writer.write(output.value.digest)
-        }
-        writer.write(search != nil)
-        try search?.write(to: &writer, flush: flush)
     }
 
     static func remove(_ file: URL) {
@@ -242,4 +167,88 @@ struct BuildCache {
         return RenderedMarkdown(htmlText: html, headings: headings, firstParagraph: firstParagraph, plainTextContent: plainText,
                                 plainTextDigest: plainTextDigest, references: references, diagnostics: diagnostics)
     }
+}
+
+extension BuildCache {
+    /// What a finished build keeps for the next, in the tables the build has: written by `store` in
+    /// the format `load` reads, without first gathering them into one cache's tables (merging
+    /// 10,000 pages' entries and records into new tables took a one-page rebuild 10 ms).
+    struct Made {
+        /// The pages' rendered Markdown in the pages' order: the same order every time, so that
+        /// the texts of unchanged pages follow each other as in the old text file.
+        var markdown: [(path: String, entry: MarkdownEntry)]
+        /// Per handbook.
+        var printViews: [[String: PrintEntry]]
+        /// Of pages, and of copied files.
+        var outputs: [[String: OutputRecord]]
+        var search: SearchState?
+
+    /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
+    /// written; without it (nil) no cache is kept, as the next build could not trust the output.
+    func store(to file: URL, outputFingerprint: () -> UInt64?) {
+        let folder = file.deletingLastPathComponent().path
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
+        var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
+        let newFile = { TextFileWriter(path: folder + "/" + textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)) }
+        guard var texts = BuildCache.textFileToExtend(markdown.map(\.entry)).flatMap(TextFileWriter.init(appendingTo:)) ?? newFile() else { return BuildCache.remove(file) }
+        let textName = SitePath.fileName(of: texts.path)
+        do {
+            for (_, entry) in markdown {
+                locations.append((try texts.append(entry.rendered.htmlText), try texts.append(entry.rendered.plainTextContent)))
+            }
+            try texts.finish()
+        } catch {
+            unlink(texts.path)
+            return BuildCache.remove(file)
+        }
+        let textSize = texts.size
+        let stored = CacheFile.replace(file, format: BuildCache.formatVersion) { writer, flush in
+            writer.write(textName)
+            writer.write(textSize)
+            writer.write(markdown.count)
+            for ((path, entry), location) in zip(markdown, locations) {
+                writer.write(path)
+                writer.write(entry.key)
+                BuildCache.write(entry.rendered, at: location, to: &writer)
+                try flush(&writer)
+            }
+            try write(to: &writer, flush: flush)
+            guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
+            writer.write(fingerprint)
+        }
+        // The text files of earlier caches (and this one's, when the cache could not be written).
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasPrefix(textPrefix) && (name != textName || !stored) {
+            unlink(folder + "/" + name)
+        }
+        if !stored { BuildCache.remove(file) }
+    }
+
+    /// The tables one after another, under their total count: the paths of pages, copied files and
+    /// print views never coincide (the build stops at such clashes before it writes anything).
+    private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
+        writer.write(printViews.reduce(0) { $0 + $1.count })
+        for views in printViews {
+            for (path, entry) in views {
+                writer.write(path)
+                writer.write(entry.key)
+                writer.write(entry.html)
+                try flush(&writer)
+            }
+        }
+        writer.write(outputs.reduce(0) { $0 + $1.count })
+        for records in outputs {
+            for (path, record) in records {
+                writer.write(path)
+                writer.write(record.key)
+                writer.write(record.digest)
+            }
+            try flush(&writer)
+        }
+        writer.write(search != nil)
+        try search?.write(to: &writer, flush: flush)
+    }
+}
+
 }

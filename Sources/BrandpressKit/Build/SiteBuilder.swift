@@ -157,8 +157,8 @@ public enum SiteBuilder {
                 patch.flatMap { previous?.listing.applying($0, root: layout.output.path)?.fingerprint } ?? BuildFingerprint.output(of: layout.output)
             }
             if let cacheFile {
-                BuildCache(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
-                           outputs: [pages.records, copies.records], search: searchBuild.state).store(to: cacheFile) { outputHash.wait() }
+                BuildCache.Made(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
+                                outputs: [pages.records, copies.records], search: searchBuild.state).store(to: cacheFile) { outputHash.wait() }
             }
             if let fingerprint, fingerprint.settled, let outputHash = outputHash.wait() {
                 BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
