@@ -168,42 +168,56 @@ import Testing
         let wholeSize = try #require(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize)
 
         // One changed and one gone: 2 changes for 19 entries are appended.
-        var previous = try #require(PageSourceCache.load(from: cacheFile))
+        var cache = try #require(PageSourceCache.load(from: cacheFile))
         entries["p0.md"] = try entry("p0.md", "# 改过的标题\n")
         entries["p1.md"] = nil
-        PageSourceCache(entries: entries).store(to: cacheFile, over: previous)
+        cache.set(entries["p0.md"], for: "p0.md")
+        cache.set(nil, for: "p1.md")
+        cache.storeChanges(to: cacheFile)
         let appendedSize = try #require(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize)
         #expect(appendedSize > wholeSize && appendedSize - wholeSize < wholeSize / 5, "only the changes were added")
-        var loaded = try #require(PageSourceCache.load(from: cacheFile))
-        #expect(loaded.hasSameFiles(as: PageSourceCache(entries: entries)))
-        #expect(loaded.entries["p0.md"]?.headingTitle == "改过的标题" && loaded.entries["p1.md"] == nil)
-        #expect(loaded.appendedChanges == 2)
+        cache = try #require(PageSourceCache.load(from: cacheFile))
+        #expect(cache.hasSameFiles(as: PageSourceCache(entries: entries)))
+        #expect(cache.entries["p0.md"]?.headingTitle == "改过的标题" && cache.entries["p1.md"] == nil)
+        #expect(cache.appendedChanges == 2)
 
         // Nothing changed: the file is left as it is.
-        loaded.store(to: cacheFile, over: loaded)
+        cache.storeChanges(to: cacheFile)
         #expect(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize == appendedSize)
 
         // Four more make six appended changes for 21 entries, more than a quarter: written whole.
-        previous = loaded
-        entries["p2.md"] = try entry("p2.md", "# 又一个标题\n")
-        entries["p3.md"] = try entry("p3.md", "# 再一个标题\n")
-        entries["new.md"] = try entry("new.md", "# 新页\n")
-        entries["new2.md"] = try entry("new2.md", "# 新页二\n")
-        PageSourceCache(entries: entries).store(to: cacheFile, over: previous)
-        loaded = try #require(PageSourceCache.load(from: cacheFile))
-        #expect(loaded.hasSameFiles(as: PageSourceCache(entries: entries)))
-        #expect(loaded.entries["new.md"]?.headingTitle == "新页" && loaded.entries["p2.md"]?.headingTitle == "又一个标题")
-        #expect(loaded.appendedChanges == 0)
+        for (name, title) in [("p2.md", "又一个标题"), ("p3.md", "再一个标题"), ("new.md", "新页"), ("new2.md", "新页二")] {
+            entries[name] = try entry(name, "# \(title)\n")
+            cache.set(entries[name], for: name)
+        }
+        cache.storeChanges(to: cacheFile)
+        cache = try #require(PageSourceCache.load(from: cacheFile))
+        #expect(cache.hasSameFiles(as: PageSourceCache(entries: entries)))
+        #expect(cache.entries["new.md"]?.headingTitle == "新页" && cache.entries["p2.md"]?.headingTitle == "又一个标题")
+        #expect(cache.appendedChanges == 0)
         let rewrittenSize = try #require(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize)
 
         // An appended block cut short makes the whole file unusable, never half of it.
-        previous = loaded
-        entries["p4.md"] = try entry("p4.md", "# 最后一改\n")
-        PageSourceCache(entries: entries).store(to: cacheFile, over: previous)
+        cache.set(try entry("p4.md", "# 最后一改\n"), for: "p4.md")
+        cache.storeChanges(to: cacheFile)
         #expect(try cacheFile.resourceValues(forKeys: [.fileSizeKey]).fileSize ?? 0 > rewrittenSize)
         #expect(PageSourceCache.load(from: cacheFile)?.appendedChanges == 1)
         try Data(contentsOf: cacheFile).dropLast(3).write(to: cacheFile)
         #expect(PageSourceCache.load(from: cacheFile) == nil)
+    }
+
+    /// A cache that was not loaded from a file is stored whole, even for one change.
+    @Test func aCacheNotLoadedFromTheFileIsWrittenWhole() throws {
+        let project = try TemporaryProject(["Content/a.md": "# 甲\n", "Content/b.md": "# 乙\n"])
+        let content = project.root.appendingPathComponent("Content")
+        let cacheFile = project.root.appendingPathComponent("pages.bin")
+        var cache = PageSourceCache()
+        for path in ["a.md", "b.md"] {
+            cache.set(try #require(PageSource.load(path: path, contentDirectory: content, displayPrefix: "Content/").0).cacheEntry, for: path)
+        }
+        cache.storeChanges(to: cacheFile)
+        let loaded = try #require(PageSourceCache.load(from: cacheFile))
+        #expect(loaded.appendedChanges == 0 && loaded.hasSameFiles(as: cache))
     }
 
     @Test func aDamagedCacheFileIsIgnored() throws {

@@ -21,10 +21,12 @@ public struct PageSourceCache: Sendable {
     }
 
     /// By content path.
-    var entries: [String: Entry] = [:]
+    private(set) var entries: [String: Entry] = [:]
     /// How many changes have been appended to the file this cache was loaded from since it was
     /// last written whole; nil when it was not loaded from a file.
     private(set) var appendedChanges: Int?
+    /// The changes made since the cache was loaded, in order: what `store` appends to the file.
+    private var unsaved: [(path: String, entry: Entry?)] = []
 
     public init() {}
 
@@ -32,22 +34,18 @@ public struct PageSourceCache: Sendable {
         self.entries = entries
     }
 
-    /// Whether both hold the same paths with the same bytes and metadata.
-    func hasSameFiles(as other: PageSourceCache) -> Bool {
-        entries.count == other.entries.count && changes(from: other).isEmpty
+    /// Records `entry` (nil: none) for `path`, changing the table in place when nothing else holds it.
+    mutating func set(_ entry: Entry?, for path: String) {
+        entries[path] = entry
+        unsaved.append((path, entry))
     }
 
-    /// The entries that are new or differ from `other`'s, and (as nil) the paths only `other` has.
-    func changes(from other: PageSourceCache) -> [(path: String, entry: Entry?)] {
-        var changed: [(path: String, entry: Entry?)] = []
-        for (path, entry) in entries {
-            if let old = other.entries[path], old.fileDigest == entry.fileDigest, old.identity == entry.identity { continue }
-            changed.append((path, entry))
+    /// Whether both hold the same paths with the same bytes and metadata.
+    func hasSameFiles(as other: PageSourceCache) -> Bool {
+        entries.count == other.entries.count && entries.allSatisfy { path, entry in
+            guard let old = other.entries[path] else { return false }
+            return old.fileDigest == entry.fileDigest && old.identity == entry.identity
         }
-        if other.entries.count + changed.count != entries.count {
-            for path in other.entries.keys where entries[path] == nil { changed.append((path, nil)) }
-        }
-        return changed
     }
 
     static let formatVersion = "brandpress-page-sources-3"
@@ -83,13 +81,14 @@ public struct PageSourceCache: Sendable {
         return cache
     }
 
-    /// Stores this cache where `previous` was loaded from: by appending what changed since, or whole.
-    func store(to file: URL, over previous: PageSourceCache) {
-        let changed = changes(from: previous)
-        guard !changed.isEmpty else { return }
-        if let appended = previous.appendedChanges, (appended + changed.count) * 4 <= entries.count {
+    /// Stores the changes made since this cache was loaded by appending them to the file it was
+    /// loaded from, or the whole cache when it was not loaded from one or the changes appended
+    /// since it was written whole would reach a quarter of the entries. Nothing, when nothing changed.
+    func storeChanges(to file: URL) {
+        guard !unsaved.isEmpty else { return }
+        if let appended = appendedChanges, (appended + unsaved.count) * 4 <= entries.count {
             var writer = ByteWriter()
-            Self.write(changed, to: &writer)
+            Self.write(unsaved, to: &writer)
             if CacheFile.append(writer.bytes, to: file) { return }
         }
         store(to: file)

@@ -59,8 +59,7 @@ public enum SiteBuilder {
         // reuse (a one-story edit at 50,000 pages peaked 40 MiB higher; not measured again since
         // the executable allocates through jemalloc with one arena).
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
-        let previousSources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
-        var sources = previousSources
+        var sources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
                                                           settleSeconds: options.settleSeconds, contentFiles: walkedContent)
         walkedContent = nil
@@ -68,7 +67,7 @@ public enum SiteBuilder {
         if let sourcesFile {
             // Stored beside the Markdown (7 MB at 10,000 pages when written whole), long before the pages, when the build's memory peaks.
             let readSources = sources
-            sourcesStore = BackgroundResult { readSources.store(to: sourcesFile, over: previousSources) }
+            sourcesStore = BackgroundResult { readSources.storeChanges(to: sourcesFile) }
         }
         defer { sourcesStore?.wait() }
         diagnostics += loadProblems

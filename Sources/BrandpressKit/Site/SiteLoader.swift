@@ -38,18 +38,17 @@ public enum SiteLoader {
         }
 
         let files = inventory.markdownFiles
-        let cached = sources
         let contentFolder = layout.content.path
-        var loaded = ParallelMap.map(count: files.count) { index -> LoadedFile in
+        var loaded = ParallelMap.map(count: files.count) { [cached = sources.entries] index -> LoadedFile in
             let path = files[index]
-            let entry = cached.entries[path]
+            let entry = cached[path]
             let (source, problems) = PageSource.load(path: path, contentFolder: contentFolder, displayPrefix: contentDisplay, cached: entry,
                                                      identity: inventory.markdownIdentities[path], trustedBefore: trustedBefore)
             let isCached = source.map { source in entry.map { $0.fileDigest == source.fileDigest && $0.identity == source.identity } ?? false } ?? true
             let page = source.flatMap { $0.frontMatter.draft && !includeDrafts ? nil : makePage($0) }
             return LoadedFile(path: path, wasRead: source != nil, problems: problems, changedEntry: isCached ? nil : source?.cacheEntry, page: page)
         }
-        sources = updated(cached, with: loaded)
+        update(&sources, with: loaded)
         var pages: [Page] = []
         pages.reserveCapacity(loaded.count)
         var omittedDrafts: Set<String> = []
@@ -151,21 +150,15 @@ public enum SiteLoader {
         var page: Result<Page, BuildFailure>?
     }
 
-    /// The cache as this build read the files: `cached` itself when no file changed (the common
-    /// rebuild), else `cached` with the changed entries replaced and those of files gone removed,
-    /// instead of a new table of 10,000 entries.
-    static func updated(_ cached: PageSourceCache, with loaded: [LoadedFile]) -> PageSourceCache {
-        let readCount = loaded.count(where: \.wasRead)
-        if readCount == cached.entries.count && loaded.allSatisfy({ $0.changedEntry == nil }) { return cached }
-        var entries = cached.entries
-        entries.reserveCapacity(readCount)
+    /// Puts the entries of the files that changed into `sources` and takes out those of files gone,
+    /// in place: the table of 10,000 entries is not copied for the few that changed.
+    static func update(_ sources: inout PageSourceCache, with loaded: [LoadedFile]) {
         for file in loaded {
-            if let entry = file.changedEntry { entries[file.path] = entry }
+            if let entry = file.changedEntry { sources.set(entry, for: file.path) }
         }
-        if entries.count != readCount {
-            let kept = Set(loaded.lazy.filter(\.wasRead).map(\.path))
-            entries = entries.filter { kept.contains($0.key) }
-        }
-        return PageSourceCache(entries: entries)
+        let readCount = loaded.count(where: \.wasRead)
+        guard sources.entries.count != readCount else { return }
+        let kept = Set(loaded.lazy.filter(\.wasRead).map(\.path))
+        for path in sources.entries.keys.filter({ !kept.contains($0) }) { sources.set(nil, for: path) }
     }
 }
