@@ -7,12 +7,6 @@ public struct PostingList: Sendable, Equatable {
 
     init() {}
 
-    /// Postings in ascending document order.
-    init(_ postings: [(document: Int, mask: UInt8)]) {
-        bytes.reserveCapacity(postings.count * 3)
-        for posting in postings { append(document: posting.document, mask: posting.mask) }
-    }
-
     /// What `bytes` held; nil when they do not make a posting list.
     init?(bytes: [UInt8]) {
         self.bytes = bytes
@@ -42,6 +36,43 @@ public struct PostingList: Sendable, Equatable {
     /// in the middle of a posting (only a damaged cache has such bytes; `init(bytes:)` refuses them).
     @discardableResult
     func forEach(_ body: (_ document: Int, _ mask: UInt8) -> Void) -> Bool {
+        scan { document, mask in
+            body(document, mask)
+            return true
+        }
+    }
+
+    /// Whether a document up to `limit` for which `isWanted` is true is in the list; reads no further.
+    func contains(documentUpTo limit: Int, where isWanted: (Int) -> Bool) -> Bool {
+        var found = false
+        _ = scan { document, _ in
+            guard document <= limit else { return false }
+            found = isWanted(document)
+            return !found
+        }
+        return found
+    }
+
+    /// This list without the documents `isRemoved` picks, with `added` (in ascending document
+    /// order) merged in: written posting by posting, without a table of the whole list to sort.
+    func replacing(documentsWhere isRemoved: (Int) -> Bool, with added: [(document: Int, mask: UInt8)]) -> PostingList {
+        var result = PostingList()
+        result.bytes.reserveCapacity(bytes.count + added.count * 3)
+        var next = added.startIndex
+        forEach { document, mask in
+            while next < added.endIndex, added[next].document < document {
+                result.append(document: added[next].document, mask: added[next].mask)
+                next += 1
+            }
+            if !isRemoved(document) { result.append(document: document, mask: mask) }
+        }
+        for posting in added[next...] { result.append(document: posting.document, mask: posting.mask) }
+        return result
+    }
+
+    /// Reads the postings in ascending order while `body` returns true; false when the bytes end in
+    /// the middle of a posting.
+    private func scan(_ body: (_ document: Int, _ mask: UInt8) -> Bool) -> Bool {
         var index = 0
         var document = 0
         while index < bytes.count {
@@ -56,17 +87,10 @@ public struct PostingList: Sendable, Equatable {
             }
             guard index < bytes.count else { return false }
             document += gap
-            body(document, bytes[index])
+            guard body(document, bytes[index]) else { return true }
             index += 1
         }
         return true
-    }
-
-    var postings: [(document: Int, mask: UInt8)] {
-        var result: [(document: Int, mask: UInt8)] = []
-        result.reserveCapacity(count)
-        forEach { result.append(($0, $1)) }
-        return result
     }
 
     /// `[gap, mask, gap, mask, …]`: each document as its distance from the one before.

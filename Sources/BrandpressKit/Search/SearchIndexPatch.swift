@@ -13,12 +13,9 @@ struct SearchIndexPatch {
         var isChanged = [Bool](repeating: false, count: documentCount)
         for (number, _) in changed { isChanged[number] = true }
         let flags = isChanged
+        let lastChanged = changed.map(\.number).max() ?? -1
         let holdsChanged = ParallelMap.map(count: previousPostings.count) { position -> Bool in
-            var holds = false
-            previousPostings[position].forEach { document, _ in
-                if document < flags.count && flags[document] { holds = true }
-            }
-            return holds
+            previousPostings[position].contains(documentUpTo: lastChanged) { $0 < flags.count && flags[$0] }
         }
 
         let tables = ParallelMap.map(count: changed.count) { SearchIndex.tokenCodes(of: changed[$0].document) }
@@ -49,10 +46,8 @@ struct SearchIndexPatch {
         let added = additions
         let lists = ParallelMap.map(count: order.count) { item -> PostingList in
             let position = order[item]
-            var entries = before[position].postings.filter { !flags[$0.document] }
-            entries += added[finalTokens[position]] ?? []
-            entries.sort { $0.document < $1.document }
-            return PostingList(entries)
+            let additions = (added[finalTokens[position]] ?? []).sorted { $0.document < $1.document }
+            return before[position].replacing(documentsWhere: { $0 < flags.count && flags[$0] }, with: additions)
         }
         var changedLists: [Int] = []
         for (position, list) in zip(order, lists) where list != before[position] {
