@@ -183,72 +183,71 @@ extension BuildCache {
         var outputs: [[String: OutputRecord]]
         var search: SearchState?
 
-    /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
-    /// written; without it (nil) no cache is kept, as the next build could not trust the output.
-    func store(to file: URL, outputFingerprint: () -> UInt64?) {
-        let folder = file.deletingLastPathComponent().path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
-        var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
-        let newFile = { TextFileWriter(path: folder + "/" + textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)) }
-        guard var texts = BuildCache.textFileToExtend(markdown.map(\.entry)).flatMap(TextFileWriter.init(appendingTo:)) ?? newFile() else { return BuildCache.remove(file) }
-        let textName = SitePath.fileName(of: texts.path)
-        do {
-            for (_, entry) in markdown {
-                locations.append((try texts.append(entry.rendered.htmlText), try texts.append(entry.rendered.plainTextContent)))
+        /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
+        /// written; without it (nil) no cache is kept, as the next build could not trust the output.
+        func store(to file: URL, outputFingerprint: () -> UInt64?) {
+            let folder = file.deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
+            var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
+            let newFile = { TextFileWriter(path: folder + "/" + textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)) }
+            guard var texts = BuildCache.textFileToExtend(markdown.map(\.entry)).flatMap(TextFileWriter.init(appendingTo:)) ?? newFile() else { return BuildCache.remove(file) }
+            let textName = SitePath.fileName(of: texts.path)
+            do {
+                for (_, entry) in markdown {
+                    locations.append((try texts.append(entry.rendered.htmlText), try texts.append(entry.rendered.plainTextContent)))
+                }
+                try texts.finish()
+            } catch {
+                unlink(texts.path)
+                return BuildCache.remove(file)
             }
-            try texts.finish()
-        } catch {
-            unlink(texts.path)
-            return BuildCache.remove(file)
+            let textSize = texts.size
+            let stored = CacheFile.replace(file, format: BuildCache.formatVersion) { writer, flush in
+                writer.write(textName)
+                writer.write(textSize)
+                writer.write(markdown.count)
+                for ((path, entry), location) in zip(markdown, locations) {
+                    writer.write(path)
+                    writer.write(entry.key)
+                    BuildCache.write(entry.rendered, at: location, to: &writer)
+                    try flush(&writer)
+                }
+                try write(to: &writer, flush: flush)
+                guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
+                writer.write(fingerprint)
+            }
+            // The text files of earlier caches (and this one's, when the cache could not be written).
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+            where name.hasPrefix(textPrefix) && (name != textName || !stored) {
+                unlink(folder + "/" + name)
+            }
+            if !stored { BuildCache.remove(file) }
         }
-        let textSize = texts.size
-        let stored = CacheFile.replace(file, format: BuildCache.formatVersion) { writer, flush in
-            writer.write(textName)
-            writer.write(textSize)
-            writer.write(markdown.count)
-            for ((path, entry), location) in zip(markdown, locations) {
-                writer.write(path)
-                writer.write(entry.key)
-                BuildCache.write(entry.rendered, at: location, to: &writer)
+
+        /// The tables one after another, under their total count: the paths of pages, copied files and
+        /// print views never coincide (the build stops at such clashes before it writes anything).
+        private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
+            writer.write(printViews.reduce(0) { $0 + $1.count })
+            for views in printViews {
+                for (path, entry) in views {
+                    writer.write(path)
+                    writer.write(entry.key)
+                    writer.write(entry.html)
+                    try flush(&writer)
+                }
+            }
+            writer.write(outputs.reduce(0) { $0 + $1.count })
+            for records in outputs {
+                for (path, record) in records {
+                    writer.write(path)
+                    writer.write(record.key)
+                    writer.write(record.digest)
+                }
                 try flush(&writer)
             }
-            try write(to: &writer, flush: flush)
-            guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
-            writer.write(fingerprint)
+            writer.write(search != nil)
+            try search?.write(to: &writer, flush: flush)
         }
-        // The text files of earlier caches (and this one's, when the cache could not be written).
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasPrefix(textPrefix) && (name != textName || !stored) {
-            unlink(folder + "/" + name)
-        }
-        if !stored { BuildCache.remove(file) }
     }
-
-    /// The tables one after another, under their total count: the paths of pages, copied files and
-    /// print views never coincide (the build stops at such clashes before it writes anything).
-    private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
-        writer.write(printViews.reduce(0) { $0 + $1.count })
-        for views in printViews {
-            for (path, entry) in views {
-                writer.write(path)
-                writer.write(entry.key)
-                writer.write(entry.html)
-                try flush(&writer)
-            }
-        }
-        writer.write(outputs.reduce(0) { $0 + $1.count })
-        for records in outputs {
-            for (path, record) in records {
-                writer.write(path)
-                writer.write(record.key)
-                writer.write(record.digest)
-            }
-            try flush(&writer)
-        }
-        writer.write(search != nil)
-        try search?.write(to: &writer, flush: flush)
-    }
-}
-
 }
