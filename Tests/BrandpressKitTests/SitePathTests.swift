@@ -40,6 +40,16 @@ import Testing
         }
     }
 
+    @Test func markdownStemsInAnyCase() {
+        let cases: [(String, String?)] = [
+            ("02-meetings.md", "02-meetings"), ("_index.MD", "_index"), ("夜班.Markdown", "夜班"), ("a.markdown", "a"),
+            (".md", ""), ("md", nil), ("a.mdx", nil), ("a.m", nil), ("a-md", nil), ("logo.svg", nil), ("a.md.txt", nil), ("", nil),
+        ]
+        for (name, stem) in cases {
+            #expect(SitePath.markdownStem(of: name) == stem, "\(name)")
+        }
+    }
+
     @Test func foldersAndFileNamesSplitAtTheLastSlash() {
         let cases: [(String, String, String)] = [
             ("stories/2024-05-周燕.md", "stories", "2024-05-周燕.md"), ("品牌/综采一区/标识.svg", "品牌/综采一区", "标识.svg"),

@@ -58,7 +58,7 @@ public enum ContentScanner {
     private static func record(_ relativePath: String, name: String, atTop: Bool, identity: FileIdentity, in inventory: inout ContentInventory) {
         if atTop && name == SiteConfig.fileName {
             inventory.hasConfig = true
-        } else if case let lowercased = name.lowercased(), lowercased.hasSuffix(".md") || lowercased.hasSuffix(".markdown") {
+        } else if SitePath.markdownStem(of: name) != nil {
             inventory.markdownFiles.append(relativePath)
             inventory.markdownIdentities[relativePath] = identity
         } else {

@@ -85,7 +85,7 @@ public enum SiteLoader {
     static func makePage(_ source: PageSource) -> Result<Page, BuildFailure> {
         let matter = source.frontMatter
         let fileName = SitePath.fileName(of: source.path)
-        let stem = fileName.lowercased().hasSuffix(".markdown") ? String(fileName.dropLast(9)) : String(fileName.dropLast(3))
+        let stem = SitePath.markdownStem(of: fileName) ?? fileName
         let isIndex = stem == "_index" || stem == "index"
         let directory = SitePath.directory(of: source.path)
 

@@ -125,6 +125,20 @@ public enum SitePath {
         String(repeating: "../", count: parts(of: outputPath).count - 1)
     }
 
+    /// The name without its `.md` or `.markdown` extension (in any case), or nil when it has neither:
+    /// compared byte by byte, as lowercasing every file name made a new string for each.
+    static func markdownStem(of name: String) -> String? {
+        let bytes = name.utf8
+        for ext in [".md", ".markdown"] where bytes.count >= ext.utf8.count {
+            let start = bytes.index(bytes.endIndex, offsetBy: -ext.utf8.count)
+            let matches = zip(bytes[start...], ext.utf8).allSatisfy { byte, expected in
+                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == expected : byte == expected
+            }
+            if matches { return String(name[..<start]) }
+        }
+        return nil
+    }
+
     /// The path as a file system that does not tell upper from lower case sees it (`lowercased()`),
     /// without making a new string for a path that has no capital letters, as nearly all do.
     static func foldingCase(_ path: String) -> String {
