@@ -23,10 +23,13 @@ public struct PageSourceCache: Sendable {
     /// By content path.
     private(set) var entries: [String: Entry] = [:]
     /// How many changes have been appended to the file this cache was loaded from since it was
-    /// last written whole; nil when it was not loaded from a file.
+    /// last written whole; nil when it was not loaded from a file, or has since changed too much for
+    /// appending the changes to be worth it.
     private(set) var appendedChanges: Int?
-    /// The changes made since the cache was loaded, in order: what `store` appends to the file.
+    /// The changes made since the cache was loaded, in order, while they are few enough to append
+    /// to its file (else the whole cache is written, and they are not kept).
     private var unsaved: [(path: String, entry: Entry?)] = []
+    private var changedSinceLoad = false
 
     public init() {}
 
@@ -37,7 +40,13 @@ public struct PageSourceCache: Sendable {
     /// Records `entry` (nil: none) for `path`, changing the table in place when nothing else holds it.
     mutating func set(_ entry: Entry?, for path: String) {
         entries[path] = entry
-        unsaved.append((path, entry))
+        changedSinceLoad = true
+        if let appended = appendedChanges, (appended + unsaved.count + 1) * 4 <= entries.count {
+            unsaved.append((path, entry))
+        } else {
+            appendedChanges = nil
+            unsaved = []
+        }
     }
 
     /// Whether both hold the same paths with the same bytes and metadata.
@@ -85,8 +94,8 @@ public struct PageSourceCache: Sendable {
     /// loaded from, or the whole cache when it was not loaded from one or the changes appended
     /// since it was written whole would reach a quarter of the entries. Nothing, when nothing changed.
     func storeChanges(to file: URL) {
-        guard !unsaved.isEmpty else { return }
-        if let appended = appendedChanges, (appended + unsaved.count) * 4 <= entries.count {
+        guard changedSinceLoad else { return }
+        if appendedChanges != nil {
             var writer = ByteWriter()
             Self.write(unsaved, to: &writer)
             if CacheFile.append(writer.bytes, to: file) { return }
