@@ -228,26 +228,30 @@ extension BuildCache {
         /// The tables one after another, under their total count: the paths of pages, copied files and
         /// print views never coincide (the build stops at such clashes before it writes anything).
         private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
-            writer.write(printViews.reduce(0) { $0 + $1.count })
-            for views in printViews {
-                for (path, entry) in views {
-                    writer.write(path)
-                    writer.write(entry.key)
-                    writer.write(entry.html)
-                    try flush(&writer)
-                }
+            try Self.write(printViews, to: &writer, flush: flush) { writer, entry in
+                writer.write(entry.key)
+                writer.write(entry.html)
             }
-            writer.write(outputs.reduce(0) { $0 + $1.count })
-            for records in outputs {
-                for (path, record) in records {
-                    writer.write(path)
-                    writer.write(record.key)
-                    writer.write(record.digest)
-                }
-                try flush(&writer)
+            try Self.write(outputs, to: &writer, flush: flush) { writer, record in
+                writer.write(record.key)
+                writer.write(record.digest)
             }
             writer.write(search != nil)
             try search?.write(to: &writer, flush: flush)
+        }
+
+        /// What `ByteReader.dictionary` reads back as one table: the count of all entries, then each
+        /// entry's path and what `value` writes of it.
+        private static func write<Value>(_ tables: [[String: Value]], to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void,
+                                         value: (inout ByteWriter, Value) -> Void) throws {
+            writer.write(tables.reduce(0) { $0 + $1.count })
+            for table in tables {
+                for (path, entry) in table {
+                    writer.write(path)
+                    value(&writer, entry)
+                    try flush(&writer)
+                }
+            }
         }
     }
 }
