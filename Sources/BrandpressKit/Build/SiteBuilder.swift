@@ -54,10 +54,8 @@ public enum SiteBuilder {
 
         stage("checked whether anything changed")
         let templatesLoad = BackgroundResult { TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/") }
-        // On this thread, while the output may still be walked: decoded on another, its buffers were
-        // freed into that thread's arena of glibc's malloc, which the pages made later could not
-        // reuse (a one-story edit at 50,000 pages peaked 40 MiB higher; not measured again since
-        // the executable allocates through jemalloc with one arena).
+        // Decoded on this thread alone: the other core is walking the output, loading the build cache
+        // and parsing the templates meanwhile, and decoding the file in blocks on both was slower.
         let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
         var sources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
