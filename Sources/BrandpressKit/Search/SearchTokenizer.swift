@@ -25,9 +25,9 @@ public enum SearchTokenizer {
             while index < source.count {
                 let lead = source[index]
                 if lead < 0x80 {
-                    if (0x41...0x5A).contains(lead) {
+                    if lead.isASCIIUppercase {
                         copyKept()
-                        bytes.append(lead + 0x20)
+                        bytes.append(lead.asciiLowercased)
                         kept = index + 1
                     }
                     index += 1

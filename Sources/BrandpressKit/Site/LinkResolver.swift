@@ -25,14 +25,10 @@ public struct LinkResolver: Sendable {
         if first == UInt8(ascii: "#") || bytes.starts(with: "//".utf8) { return true }
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = bytes[..<colon]
-        guard let head = scheme.first, isASCIILetter(head) else { return false }
+        guard let head = scheme.first, head.isASCIILetter else { return false }
         return scheme.allSatisfy { byte in
-            isASCIILetter(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            byte.isASCIILetter || byte.isASCIIDigit || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
         }
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20)
     }
 
     /// Splits `a/b.md#x` into the decoded, normalised content path and the fragment.

@@ -131,10 +131,7 @@ public enum SitePath {
         let bytes = name.utf8
         for ext in [".md", ".markdown"] where bytes.count >= ext.utf8.count {
             let start = bytes.index(bytes.endIndex, offsetBy: -ext.utf8.count)
-            let matches = zip(bytes[start...], ext.utf8).allSatisfy { byte, expected in
-                (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 == expected : byte == expected
-            }
-            if matches { return String(name[..<start]) }
+            if zip(bytes[start...], ext.utf8).allSatisfy({ $0.asciiLowercased == $1 }) { return String(name[..<start]) }
         }
         return nil
     }
@@ -142,7 +139,7 @@ public enum SitePath {
     /// The path as a file system that does not tell upper from lower case sees it (`lowercased()`),
     /// without making a new string for a path that has no capital letters, as nearly all do.
     static func foldingCase(_ path: String) -> String {
-        for byte in path.utf8 where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
+        for byte in path.utf8 where byte >= 0x80 || byte.isASCIIUppercase {
             return path.lowercased()
         }
         return path
