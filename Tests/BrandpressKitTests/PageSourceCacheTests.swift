@@ -230,3 +230,13 @@ import Testing
         #expect(PageSourceCache.load(from: cacheFile) == nil)
     }
 }
+
+extension PageSourceCache {
+    /// Whether both hold the same paths with the same bytes and metadata.
+    func hasSameFiles(as other: PageSourceCache) -> Bool {
+        entries.count == other.entries.count && entries.allSatisfy { path, entry in
+            guard let old = other.entries[path] else { return false }
+            return old.fileDigest == entry.fileDigest && old.identity == entry.identity
+        }
+    }
+}

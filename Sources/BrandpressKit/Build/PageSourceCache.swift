@@ -49,14 +49,6 @@ public struct PageSourceCache: Sendable {
         }
     }
 
-    /// Whether both hold the same paths with the same bytes and metadata.
-    func hasSameFiles(as other: PageSourceCache) -> Bool {
-        entries.count == other.entries.count && entries.allSatisfy { path, entry in
-            guard let old = other.entries[path] else { return false }
-            return old.fileDigest == entry.fileDigest && old.identity == entry.identity
-        }
-    }
-
     static let formatVersion = "brandpress-page-sources-3"
 
     static func file(in folder: URL) -> URL {
