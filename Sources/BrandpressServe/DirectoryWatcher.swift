@@ -26,7 +26,7 @@ public final class DirectoryWatcher: Sendable {
         public var description: String
     }
 
-    public init(folders: [URL], debounce: DispatchTimeInterval = .milliseconds(100), onChange: @escaping @Sendable () -> Void) throws {
+    public init(folders: [URL], debounce: DispatchTimeInterval = .milliseconds(50), onChange: @escaping @Sendable () -> Void) throws {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else {
             throw StartError(description: "cannot watch for changes: inotify_init1 failed (\(String(cString: strerror(errno))))")

@@ -13,6 +13,8 @@ public final class PreviewBuilder: Sendable {
     private let log: @Sendable (BuildReport) -> Void
     private let queue = DispatchQueue(label: "brandpress.preview-build")
     private let pending = Mutex(false)
+    /// The caches, kept between builds instead of in files: the preview's folder is written by nothing else.
+    private let memory = BuildMemory()
 
     public init(root: URL, siteFolder: URL, includeDrafts: Bool, channel: ReloadChannel, log: @escaping @Sendable (BuildReport) -> Void = { _ in }) {
         self.root = root
@@ -22,17 +24,27 @@ public final class PreviewBuilder: Sendable {
         self.log = log
     }
 
-    /// Builds now, on the caller's thread.
+    /// Builds now, after any build in progress, and returns when it is done.
     @discardableResult
     public func build() -> BuildReport {
+        queue.sync { buildHere() }
+    }
+
+    /// On `queue`: builds share `memory` and the site folder, so they never overlap.
+    @discardableResult
+    private func buildHere() -> BuildReport {
         var options = BuildOptions(root: root, output: siteFolder, includeDrafts: includeDrafts, pageInjection: ReloadScript.html)
-        // Beside the private site folder: the project's own cache is for `build`, and goes with the folder on exit.
-        options.cacheFolder = siteFolder.deletingLastPathComponent().appendingPathComponent("cache")
-        let report = SiteBuilder.build(options)
-        log(report)
-        if report.succeeded {
+        // The project's own cache folder is for `build`.
+        options.cacheFolder = nil
+        options.memory = memory
+        // The browser reloads as soon as the new site is in place, before the build tidies up.
+        options.succeeded = { [log, channel] report in
+            log(report)
             channel.send(.reload)
-        } else {
+        }
+        let report = SiteBuilder.build(options)
+        if !report.succeeded {
+            log(report)
             channel.send(.failure(report.diagnostics.map(\.description).joined(separator: "\n")))
         }
         return report
@@ -47,7 +59,7 @@ public final class PreviewBuilder: Sendable {
         guard !alreadyWaiting else { return }
         queue.async { [self] in
             pending.withLock { $0 = false }
-            build()
+            buildHere()
         }
     }
 }

@@ -19,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The project folder, holding Content/ and Templates/.", valueName: "DIR"))
     var root: String = "."
 
+    @Flag(name: .shortAndLong, help: "Also print the time each stage of a build took.")
+    var verbose = false
+
     func run() async throws {
         let rootURL = projectRootURL(root)
         guard FileManager.default.fileExists(atPath: ProjectLayout(root: rootURL).content.path) else {
@@ -27,7 +30,9 @@ struct ServeCommand: AsyncParsableCommand {
         let stop = ShutdownSignal()
         let session: PreviewSession
         do {
-            session = try PreviewSession(root: rootURL, port: port, includeDrafts: drafts, log: Self.log)
+            session = try PreviewSession(root: rootURL, port: port, includeDrafts: drafts) { [verbose] report in
+                Self.log(report, verbose: verbose)
+            }
         } catch {
             throw Self.failure("cannot start the preview: \(error)")
         }
@@ -59,9 +64,12 @@ struct ServeCommand: AsyncParsableCommand {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    @Sendable static func log(_ report: BuildReport) {
+    static func log(_ report: BuildReport, verbose: Bool) {
         DiagnosticPrinter.standard.report(report.diagnostics)
         if report.succeeded {
+            if verbose {
+                for (name, seconds) in report.stages { Self.say(String(format: "%8.3f s  %@", seconds, name)) }
+            }
             Self.say(report.summary)
         } else {
             FileHandle.standardError.write(Data("build failed; still serving the last good site\n".utf8))

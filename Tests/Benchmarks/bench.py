@@ -16,16 +16,25 @@ Prints medians of wall time, CPU time (user + sys) and peak RSS, and Hugo/brandp
   edit-title output already there, one story's title changed (shown by its neighbours, the index
            and its unit's and tags' pages)
   edit-tpl output already there, the story template changed (a comment appended)
+  serve    brandpress only: `brandpress serve` running, one story saved (at least 5 times): the time
+           from the save to the reload event on the preview's event stream, and the rebuild's own
+           time from serve's log; serve keeps its caches in memory between rebuilds
 
 Timings vary with the machine; nothing in `make test` uses them.
 """
 import argparse
 import os
+import queue
+import re
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
@@ -161,6 +170,57 @@ def measure_rebuilds(tool, runs):
     return results
 
 
+def measure_serve(tool, runs):
+    """`brandpress serve`, the editor's loop: one story saved, until the browser is told to reload
+    (read from the preview's event stream; includes the watcher's 50 ms wait for the saves to
+    settle), and the rebuild's own time as serve reports it. (wall, build, peak RSS of the server)."""
+    proc = subprocess.Popen([tool.binary, "serve", "--root", tool.project, "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    lines = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+    try:
+        port = None
+        while port is None:
+            match = re.search(r"http://127\.0\.0\.1:(\d+)/", lines.get(timeout=600))
+            port = match and int(match.group(1))
+        events = socket.create_connection(("127.0.0.1", port))
+        events.sendall(b"GET /__brandpress/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        events.settimeout(60)
+
+        def reloaded():
+            seen = b""
+            while b"event: reload" not in seen:
+                chunk = events.recv(65536)
+                if not chunk:
+                    sys.exit("serve closed its event stream")
+                seen += chunk
+
+        def built_seconds():
+            while True:
+                match = re.search(r" in ([0-9.]+) s ", lines.get(timeout=60))
+                if match:
+                    return float(match.group(1))
+        walls, builds = [], []
+        with edited(tool.story(), lambda text, i: text + f"\n\n保存第{i}次：补充一句话。\n") as e:
+            for i in range(runs + 1):
+                time.sleep(0.5)
+                start = time.monotonic()
+                e.append(i)
+                reloaded()
+                wall = time.monotonic() - start
+                build = built_seconds()
+                if i > 0:  # the first is a warm-up
+                    walls.append(wall)
+                    builds.append(build)
+        with open(f"/proc/{proc.pid}/status") as status:
+            peak = int(re.search(r"VmHWM:\s+(\d+)", status.read()).group(1)) / 1024
+        events.close()
+        return statistics.median(walls), statistics.median(builds), peak
+    finally:
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=60)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--large", action="store_true", help="also 50,000 pages")
@@ -185,6 +245,7 @@ def main():
 
     sizes = [int(s) for s in a.sizes.split(",")] + ([50000] if a.large else [])
     table = []
+    serve_rows = []
     for n in sizes:
         corpus = os.path.join(SHM, f"corpus-{n}")
         gen = subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(n), corpus],
@@ -198,6 +259,9 @@ def main():
             res[tool.name].update(measure_rebuilds(tool, a.runs))
             for k, (w, c, m) in res[tool.name].items():
                 print(f"  {tool.name:10} {k:10} wall {w:7.3f} s  cpu {c:7.3f} s  rss {m:7.1f} MiB", flush=True)
+        serve = measure_serve(tools[0], max(a.runs, 5))
+        print(f"  brandpress serve-edit save to reload {serve[0]:.3f} s, rebuild {serve[1]:.3f} s, server peak rss {serve[2]:.1f} MiB", flush=True)
+        serve_rows.append((n, *serve))
         for k in res["brandpress"]:
             for tool in tools:
                 w, c, m = res[tool.name][k]
@@ -211,6 +275,11 @@ def main():
     print("|---:|---|---|---:|---:|---:|---:|")
     for n, k, name, w, c, m, ratio in table:
         print(f"| {n:,} | {k} | {name} | {w:.3f} | {c:.3f} | {m:.0f} | {ratio} |")
+    print("\n`brandpress serve`, one story saved (medians; the watcher waits 50 ms for saves to settle, then rebuilds in memory):\n")
+    print("| N | save to reload (s) | rebuild (s) | server peak RSS (MiB) |")
+    print("|---:|---:|---:|---:|")
+    for n, wall, build, peak in serve_rows:
+        print(f"| {n:,} | {wall:.3f} | {build:.3f} | {peak:.0f} |")
     rm(SHM)
 
 

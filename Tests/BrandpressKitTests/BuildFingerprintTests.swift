@@ -101,14 +101,15 @@ import Testing
 
 @Suite struct RebuildEqualsFullBuildTests {
     /// After every step of edits, additions, deletions, template and config changes, a rebuild in
-    /// place (which may skip work) gives exactly the tree a build from scratch gives.
-    @Test func everyRebuildMatchesAFullBuild() throws {
+    /// place (which may skip work) gives exactly the tree a build from scratch gives: with the
+    /// caches in files (`build`), and kept in memory between builds (`serve`).
+    @Test(arguments: [false, true])
+    func everyRebuildMatchesAFullBuild(keptInMemory: Bool) throws {
         let project = try TemporaryProject(BuildPipelineTests.basicSite)
+        let memory = keptInMemory ? BuildMemory() : nil
         func rebuild() -> BuildReport {
             usleep(60_000)
-            var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("Output"))
-            options.settleSeconds = 0.05
-            return SiteBuilder.build(options)
+            return SiteBuilder.build(Self.rebuildOptions(project, memory: memory, settleSeconds: 0.05))
         }
         func fromScratch() throws -> [String: Data] {
             try Self.fromScratch(project)
@@ -182,6 +183,17 @@ import Testing
         #expect(try rebuild { try edit("Templates/base.mustache") { $0.replacingOccurrences(of: "跳到正文", with: "跳到正文内容") } } == Set(watched.keys))
     }
 
+    /// A build into `Output/`, with its caches in `memory` when given, else in the project's cache folder.
+    static func rebuildOptions(_ project: TemporaryProject, memory: BuildMemory?, settleSeconds: Double) -> BuildOptions {
+        var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("Output"))
+        options.settleSeconds = settleSeconds
+        if let memory {
+            options.memory = memory
+            options.cacheFolder = nil
+        }
+        return options
+    }
+
     /// A build into `Scratch/` that reads and writes no cache.
     static func fromScratch(_ project: TemporaryProject) throws -> [String: Data] {
         let output = project.root.appendingPathComponent("Scratch")
@@ -196,7 +208,9 @@ import Testing
     /// a page can show of another: a body shown on another page (the stories index's text on its
     /// later pages, handbook pages in the print view), titles in neighbours and lists, summaries,
     /// front matter shown in cards, the order of a book, a copied picture, the theme.
-    @Test func everyRebuildOfTheSampleMatchesAFullBuild() throws {
+    @Test(arguments: [false, true])
+    func everyRebuildOfTheSampleMatchesAFullBuild(keptInMemory: Bool) throws {
+        let memory = keptInMemory ? BuildMemory() : nil
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let project = try TemporaryProject([:], templates: [:])
         for folder in ["Content", "Templates"] {
@@ -258,9 +272,7 @@ import Testing
         for (name, change) in steps {
             try change()
             usleep(20_000)
-            var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("Output"))
-            options.settleSeconds = 0.01
-            let report = SiteBuilder.build(options)
+            let report = SiteBuilder.build(Self.rebuildOptions(project, memory: memory, settleSeconds: 0.01))
             #expect(report.succeeded, "\(name): \(TemporaryProject.lines(report))")
             #expect(name == "first build" || report.filesReused > 0, "\(name): unchanged files are kept")
             let rebuilt = project.tree()
@@ -270,6 +282,11 @@ import Testing
             for (path, data) in full where rebuilt[path] != data {
                 Issue.record("after \(name): \(path) differs from a full build")
             }
+        }
+        if keptInMemory {
+            let cacheFolder = project.root.appendingPathComponent(BuildOptions.cacheFolderName).path
+            let cacheFiles = (try? FileManager.default.contentsOfDirectory(atPath: cacheFolder)) ?? []
+            #expect(!cacheFiles.contains { $0.hasSuffix(".bin") }, "caches kept in memory are not written to files: \(cacheFiles)")
         }
     }
 }

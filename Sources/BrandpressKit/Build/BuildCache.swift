@@ -183,6 +183,23 @@ extension BuildCache {
         var outputs: [[String: OutputRecord]]
         var search: SearchState?
 
+        /// The cache `BuildCache.load` would read back after `store`, made in memory.
+        var cache: BuildCache {
+            var cache = BuildCache()
+            cache.markdown = Dictionary(markdown.lazy.map { ($0.path, $0.entry) }, uniquingKeysWith: { $1 })
+            cache.printViews = Self.merged(printViews)
+            cache.outputs = Self.merged(outputs)
+            cache.search = search
+            return cache
+        }
+
+        /// One table of all of `tables`, whose keys never coincide (see `write`).
+        private static func merged<Value>(_ tables: [[String: Value]]) -> [String: Value] {
+            var merged = tables.first ?? [:]
+            for table in tables.dropFirst() { merged.merge(table) { $1 } }
+            return merged
+        }
+
         /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
         /// written; without it (nil) no cache is kept, as the next build could not trust the output.
         func store(to file: URL, outputFingerprint: () -> UInt64?) {

@@ -13,9 +13,12 @@ public struct BuildOptions: Sendable {
     public var settleSeconds = 1.0
     /// Where the build cache is kept (see `BuildCache`); nil builds everything from scratch.
     public var cacheFolder: URL?
+    /// Kept by a process that builds the same output again and again (`serve`): the caches stay in
+    /// it between builds, and `cacheFolder` is neither read nor written.
+    public var memory: BuildMemory?
     /// Told when each stage starts, for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?
-    /// Given the report of a build that succeeded once everything is written, before the build
+    /// Given the report of a build that succeeded (or found nothing to do) once everything is written, before the build
     /// lets go of its pages, caches and tables (15 ms at 10,000 pages): a command that only shows
     /// the report and exits can do so here and not wait for that. `build` returns the same report
     /// when this returns.

@@ -23,11 +23,16 @@ public enum SiteBuilder {
             diagnostics.append(problem)
             return failed()
         }
-        let cacheFile = options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
+        // What the last build in this process left: with it the cache files are neither read nor written.
+        var memory = options.checkOnly ? nil : options.memory?.take()
+        defer { if let memory { options.memory?.keep(memory) } }
+        let lastBuild = memory?.lastBuild
+        let cacheFile = memory != nil ? nil : options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
+        let keepsCache = cacheFile != nil || memory != nil
         // `serve` builds into a new temporary folder each time it starts: no record worth keeping.
         let usesFingerprint = !options.checkOnly && options.pageInjection == nil
         // The output is walked beside the inputs: whether anything changed depends on both.
-        let outputWalk = options.checkOnly || (cacheFile == nil && !usesFingerprint) ? nil
+        let outputWalk = options.checkOnly || lastBuild != nil || (!keepsCache && !usesFingerprint) ? nil
             : BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) }
         var walkedContent: [ContentScanner.File]?
         let fingerprint = usesFingerprint ? BuildFingerprint.inputs(of: layout, options: options).map { walked in
@@ -36,31 +41,43 @@ public enum SiteBuilder {
         } : nil
         let previousFingerprint = fingerprint == nil ? nil : BuildFingerprint.load(for: layout)
         if let fingerprint, let previous = previousFingerprint, previous.inputs == fingerprint.value,
-           FileManager.default.fileExists(atPath: layout.output.path), outputWalk?.wait()?.fingerprint == previous.output {
+           FileManager.default.fileExists(atPath: layout.output.path),
+           (lastBuild?.wait().outputListing ?? outputWalk?.wait()?.listing)?.fingerprint == previous.output {
             var report = BuildReport(diagnostics: previous.warnings, succeeded: true)
             report.upToDate = true
             report.outputDisplay = layout.display(layout.output) + "/"
             report.seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            options.succeeded?(report)
             return report
         }
 
-        let cacheLoad = BackgroundResult { cacheFile.flatMap(BuildCache.load(from:)) }
+        let cacheLoad = BackgroundResult { lastBuild?.wait().cache ?? cacheFile.flatMap(BuildCache.load(from:)) }
         let folder = OutputFolder(output: layout.output)
         // Whether the previous output is still what the cache describes: its files' metadata, walked
         // again when the leftovers of a killed build were put right.
         let recovered = !options.checkOnly && folder.recoverLeftovers()
-        let previousOutputWalk = cacheFile == nil ? nil
-            : recovered ? BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) } : outputWalk
+        let previousOutputWalk = !keepsCache ? nil
+            : recovered || (outputWalk == nil && lastBuild?.wait().outputListing == nil) ? BackgroundResult { BuildFingerprint.outputWithListing(of: layout.output) }
+            : outputWalk
 
         stage("checked whether anything changed")
-        let templatesLoad = BackgroundResult { TemplateSet.load(from: layout.templates, displayPrefix: layout.display(layout.templates) + "/") }
+        let keptTemplates = memory?.templates, keepsTemplates = memory != nil, templatesDisplay = layout.display(layout.templates) + "/"
+        let templatesLoad = BackgroundResult { () -> BuildMemory.KeptTemplates.Loaded in
+            guard keepsTemplates else {
+                let (templates, problems) = TemplateSet.load(from: layout.templates, displayPrefix: templatesDisplay)
+                return (templates, problems, nil)
+            }
+            return BuildMemory.KeptTemplates.load(from: layout.templates, displayPrefix: templatesDisplay, kept: keptTemplates,
+                                                  settleSeconds: options.settleSeconds)
+        }
         // Decoded on this thread alone: the other core is walking the output, loading the build cache
         // and parsing the templates meanwhile, and decoding the file in blocks on both was slower.
-        let sourcesFile = options.cacheFolder.map(PageSourceCache.file(in:))
-        var sources = sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
+        let sourcesFile = memory != nil ? nil : options.cacheFolder.map(PageSourceCache.file(in:))
+        var sources = memory?.takeSources() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
                                                           settleSeconds: options.settleSeconds, contentFiles: walkedContent)
         walkedContent = nil
+        memory?.sources = sources
         var sourcesStore: BackgroundResult<Void>?
         if let sourcesFile {
             // Stored beside the Markdown (7 MB at 10,000 pages when written whole), long before the pages, when the build's memory peaks.
@@ -69,12 +86,13 @@ public enum SiteBuilder {
         }
         defer { sourcesStore?.wait() }
         diagnostics += loadProblems
-        let (templates, templateProblems) = templatesLoad.wait()
+        let (loadedTemplates, templateProblems, templatesToKeep) = templatesLoad.wait()
+        memory?.templates = templatesToKeep
         diagnostics += templateProblems
         stage("read \(loadedModel?.pages.count ?? 0) pages and the templates")
         let cache = cacheLoad.wait()
         stage("read the build cache")
-        guard var model = loadedModel, let templates else { return failed() }
+        guard var model = loadedModel, let templates = loadedTemplates else { return failed() }
         // The only holder of the pages from here: a second would make every page copy its storage when changed.
         loadedModel = nil
         options.progress?("rendering \(model.pages.count) pages")
@@ -114,7 +132,10 @@ public enum SiteBuilder {
 
         options.progress?("writing \(jobs.count) pages")
         let previous = cache.flatMap { cache in
-            previousOutputWalk?.wait().flatMap { walk in
+            if !recovered, let listing = lastBuild?.wait().outputListing {
+                return PreviousOutput(folder: layout.output, records: cache.outputs, listing: listing)
+            }
+            return previousOutputWalk?.wait().flatMap { walk in
                 walk.fingerprint == cache.outputFingerprint ? PreviousOutput(folder: layout.output, records: cache.outputs, listing: walk.listing) : nil
             }
         }
@@ -134,10 +155,11 @@ public enum SiteBuilder {
             let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: templateForJob, outputs: outputs,
                                       folder: folder, injection: options.pageInjection, previous: previous)
             site.fragments.forgetMade()
-            let assetsFile = options.cacheFolder.map(AssetCache.file(in:))
-            let previousAssets = assetsFile.flatMap(AssetCache.load(from:)) ?? AssetCache()
+            let assetsFile = memory != nil ? nil : options.cacheFolder.map(AssetCache.file(in:))
+            let previousAssets = memory?.assets ?? assetsFile.flatMap(AssetCache.load(from:)) ?? AssetCache()
             let (copies, assets) = try copyFiles(model: model, layout: layout, folder: folder, previous: previous, assets: previousAssets,
                                                  trustedBefore: Date().timeIntervalSince1970 - options.settleSeconds)
+            memory?.assets = assets
             if let assetsFile, assets != previousAssets { assets.store(to: assetsFile) }
             try writeFeeds(site: site, outputs: outputs, folder: folder)
             stage("wrote the pages and copied the files")
@@ -148,16 +170,22 @@ public enum SiteBuilder {
             let kept = pages.kept + copies.kept + keptSearchFiles
             let patch = try folder.commit(keeping: kept, from: previous)
             stage("published the new output")
-            // The new output's fingerprint is made while the build cache is written: from the walk
-            // before the build and the files the patch moved in, or by walking the new tree.
-            let outputHash = BackgroundResult {
-                patch.flatMap { previous?.listing.applying($0, root: layout.output.path)?.fingerprint } ?? BuildFingerprint.output(of: layout.output)
+            // The new output's listing and fingerprint are made while the build cache is written: from
+            // the walk before the build and the files the patch moved in, or by walking the new tree.
+            let patchedListing = BackgroundResult { patch.flatMap { previous?.listing.applying($0, root: layout.output.path) } }
+            let outputHash = cacheFile == nil && fingerprint?.settled != true ? nil
+                : BackgroundResult { patchedListing.wait()?.fingerprint ?? BuildFingerprint.output(of: layout.output) }
+            let made = keepsCache ? BuildCache.Made(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
+                                                    outputs: [pages.records, copies.records], search: searchBuild.state) : nil
+            if let cacheFile, let made {
+                made.store(to: cacheFile) { outputHash?.wait() }
+            } else if memory != nil, let made {
+                // Made after the report is out, while the browser reloads.
+                memory?.lastBuild = BackgroundResult {
+                    BuildMemory.LastBuild(cache: made.cache, outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path))
+                }
             }
-            if let cacheFile {
-                BuildCache.Made(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
-                                outputs: [pages.records, copies.records], search: searchBuild.state).store(to: cacheFile) { outputHash.wait() }
-            }
-            if let fingerprint, fingerprint.settled, let outputHash = outputHash.wait() {
+            if let fingerprint, fingerprint.settled, let outputHash = outputHash?.wait() {
                 BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
             stage("recorded the output and the build cache")
