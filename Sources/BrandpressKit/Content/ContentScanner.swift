@@ -67,16 +67,6 @@ public enum ContentScanner {
         }
     }
 
-    /// Each entry's `lstat`, nil where it failed: on every core for a big folder (a story folder holds
-    /// thousands of files, and the calls were half of walking it).
-    private static func metadata(of names: [String], inOpenFolder folder: Int32) -> [stat?] {
-        let lookUp: @Sendable (Int) -> stat? = { index in
-            var info = stat()
-            return fstatat(folder, names[index], &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
-        }
-        return names.count < 512 ? names.indices.map(lookUp) : ParallelMap.map(count: names.count, lookUp)
-    }
-
     private static func walk(directory: String, relative: String, root: String, displayPrefix: String, into inventory: inout ContentInventory) {
         // Entries are looked at relative to the open folder (fstatat), not by a full path each,
         // and not through FileManager, whose attributes look up the owner's name for every file.
@@ -88,7 +78,7 @@ public enum ContentScanner {
         }
         defer { close(folder) }
         let shown = names.filter { !$0.hasPrefix(".") }.sorted()
-        let infos = metadata(of: shown, inOpenFolder: folder)
+        let infos = DirectoryListing.metadata(of: shown, inOpenFolder: folder)
         for (name, found) in zip(shown, infos) {
             guard var info = found else { continue }
             let relativePath = relative.isEmpty ? name : relative + "/" + name
