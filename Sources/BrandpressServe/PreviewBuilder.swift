@@ -37,6 +37,7 @@ public final class PreviewBuilder: Sendable {
         // The project's own cache folder is for `build`.
         options.cacheFolder = nil
         options.memory = memory
+        options.flushesOutput = false
         // The browser reloads as soon as the new site is in place, before the build tidies up.
         options.succeeded = { [log, channel] report in
             log(report)

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// Kept by a process that builds the same output again and again (`serve`): the caches stay in
     /// it between builds, and `cacheFolder` is neither read nor written.
     public var memory: BuildMemory?
+    /// Whether the new files are flushed to the disk before they are published, so that a crash
+    /// cannot leave the published folder with empty files. `serve`'s folder is thrown away anyway.
+    public var flushesOutput = true
     /// Told when each stage starts, for a progress line on a terminal.
     public var progress: (@Sendable (String) -> Void)?
     /// Given the report of a build that succeeded (or found nothing to do) once everything is written, before the build

@@ -166,7 +166,7 @@ public enum SiteBuilder {
             let searchBuild = search!.wait()
             let keptSearchFiles = try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
             stage("wrote the search index")
-            FileWriting.syncFileSystem(of: folder.staging)
+            if options.flushesOutput { FileWriting.syncFileSystem(of: folder.staging) }
             let kept = pages.kept + copies.kept + keptSearchFiles
             let patch = try folder.commit(keeping: kept, from: previous)
             stage("published the new output")
