@@ -14,6 +14,7 @@ public final class BuildMemory: Sendable {
         /// Made in the background from the tables of the last build that succeeded.
         var lastBuild: BackgroundResult<LastBuild>?
         var templates: KeptTemplates?
+        var contentScan: ContentScanMemory?
 
         /// The page sources, leaving none here: the build changes them in place, without copying
         /// the table of every page, and puts them back.

@@ -74,9 +74,20 @@ public enum SiteBuilder {
         // and parsing the templates meanwhile, and decoding the file in blocks on both was slower.
         let sourcesFile = memory != nil ? nil : options.cacheFolder.map(PageSourceCache.file(in:))
         var sources = memory?.takeSources() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
-        var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
-                                                          settleSeconds: options.settleSeconds, contentFiles: walkedContent)
+        var inventory = walkedContent.map(ContentScanner.inventory(of:))
         walkedContent = nil
+        if inventory == nil, memory != nil {
+            inventory = memory?.contentScan?.rescan()
+            if inventory == nil {
+                let scan = ContentScanMemory.scan(layout.content, displayPrefix: layout.display(layout.content) + "/",
+                                                  trustedBefore: Date().timeIntervalSince1970 - options.settleSeconds)
+                inventory = scan.0
+                memory?.contentScan = scan.1
+            }
+        }
+        var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
+                                                          settleSeconds: options.settleSeconds, inventory: inventory)
+        inventory = nil
         memory?.sources = sources
         var sourcesStore: BackgroundResult<Void>?
         if let sourcesFile {

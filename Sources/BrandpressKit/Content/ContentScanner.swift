@@ -17,9 +17,15 @@ public struct ContentInventory: Sendable {
 
 public enum ContentScanner {
     public static func scan(_ contentDirectory: URL, displayPrefix: String) -> ContentInventory {
+        var folders: [ContentScanMemory.Folder]?
+        return scan(contentDirectory, displayPrefix: displayPrefix, folders: &folders)
+    }
+
+    /// The same, and when `folders` is given, every folder walked with its files, for `ContentScanMemory`.
+    static func scan(_ contentDirectory: URL, displayPrefix: String, folders: inout [ContentScanMemory.Folder]?) -> ContentInventory {
         var inventory = ContentInventory()
         let root = contentDirectory.resolvingSymlinksInPath().path
-        walk(directory: root, relative: "", root: root, displayPrefix: displayPrefix, into: &inventory)
+        walk(directory: root, relative: "", root: root, displayPrefix: displayPrefix, into: &inventory, folders: &folders)
         inventory.markdownFiles.sort()
         inventory.assetFiles.sort()
         return inventory
@@ -67,7 +73,8 @@ public enum ContentScanner {
         }
     }
 
-    private static func walk(directory: String, relative: String, root: String, displayPrefix: String, into inventory: inout ContentInventory) {
+    private static func walk(directory: String, relative: String, root: String, displayPrefix: String, into inventory: inout ContentInventory,
+                             folders: inout [ContentScanMemory.Folder]?) {
         // Entries are looked at relative to the open folder (fstatat), not by a full path each,
         // and not through FileManager, whose attributes look up the owner's name for every file.
         let folder = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -77,12 +84,23 @@ public enum ContentScanner {
             return
         }
         defer { close(folder) }
+        var folderInfo = stat()
+        if folders != nil {
+            if fstat(folder, &folderInfo) == 0 {
+                folders!.append(ContentScanMemory.Folder(path: directory, relative: relative, identity: FileIdentity(folderInfo)))
+            } else {
+                folders = nil
+            }
+        }
+        let folderIndex = folders.map { $0.count - 1 }
         let shown = names.filter { !$0.hasPrefix(".") }.sorted()
         let infos = DirectoryListing.metadata(of: shown, inOpenFolder: folder)
         for (name, found) in zip(shown, infos) {
             guard var info = found else { continue }
             let relativePath = relative.isEmpty ? name : relative + "/" + name
             if info.st_mode & S_IFMT == S_IFLNK {
+                // Where a link leads can change without any folder here changing.
+                folders = nil
                 let path = directory + "/" + name, display = displayPrefix + relativePath
                 let target = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
                 guard stat(path, &info) == 0 else {
@@ -96,9 +114,11 @@ public enum ContentScanner {
             }
             let isDirectory = info.st_mode & S_IFMT == S_IFDIR
             if isDirectory {
-                walk(directory: directory + "/" + name, relative: relativePath, root: root, displayPrefix: displayPrefix, into: &inventory)
+                walk(directory: directory + "/" + name, relative: relativePath, root: root, displayPrefix: displayPrefix, into: &inventory, folders: &folders)
             } else {
-                record(relativePath, name: name, atTop: relative.isEmpty, identity: FileIdentity(info), in: &inventory)
+                let identity = FileIdentity(info)
+                record(relativePath, name: name, atTop: relative.isEmpty, identity: identity, in: &inventory)
+                if let folderIndex, folders != nil { folders![folderIndex].add(name, identity: identity) }
             }
         }
     }

@@ -9,17 +9,17 @@ public enum SiteLoader {
 
     /// Takes the front matter of files whose bytes are unchanged from `sources`, and does not read
     /// at all those whose metadata is what `sources` recorded; leaves there what this build read.
-    /// Metadata that changed less than `settleSeconds` ago is not recorded. `contentFiles`, when
-    /// given, are the files of a walk of `Content/` just made, and the folder is not walked again.
+    /// Metadata that changed less than `settleSeconds` ago is not recorded. `inventory`, when
+    /// given, is of a walk of `Content/` just made, and the folder is not walked again.
     static func load(_ layout: ProjectLayout, includeDrafts: Bool, sources: inout PageSourceCache,
-                     settleSeconds: Double = 1, contentFiles: [ContentScanner.File]? = nil) -> (SiteModel?, [Diagnostic]) {
+                     settleSeconds: Double = 1, inventory: ContentInventory? = nil) -> (SiteModel?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let contentDisplay = layout.display(layout.content) + "/"
         guard FileManager.default.fileExists(atPath: layout.content.path) else {
             return (nil, [.error("there is no Content/ folder here; run brandpress in the project folder or pass --root DIR", file: layout.display(layout.content))])
         }
         let trustedBefore = Date().timeIntervalSince1970 - settleSeconds
-        let inventory = contentFiles.map(ContentScanner.inventory(of:)) ?? ContentScanner.scan(layout.content, displayPrefix: contentDisplay)
+        let inventory = inventory ?? ContentScanner.scan(layout.content, displayPrefix: contentDisplay)
         diagnostics += inventory.diagnostics
 
         var config = SiteConfig()

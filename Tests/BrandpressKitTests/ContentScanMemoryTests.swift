@@ -1,0 +1,86 @@
+import Foundation
+import Testing
+@testable import BrandpressKit
+
+/// `serve` looks up the metadata of the files it walked last time instead of walking `Content/`
+/// again, while no folder changed: the inventory must be the one a new walk gives.
+@Suite struct ContentScanMemoryTests {
+    static let files = [
+        "Content/site.yml": "title: 测试\n",
+        "Content/index.md": "# 首页\n",
+        "Content/stories/2024-安全.md": "# 安全\n",
+        "Content/stories/images/封面.jpg": "jpeg",
+        "Content/handbook/01-总则/01-目的.md": "# 目的\n",
+    ]
+    /// Every folder counts as settled: the tests change files at once.
+    static let settledNow = Date().timeIntervalSince1970 + 3600
+
+    static func scan(_ project: TemporaryProject) -> (ContentInventory, ContentScanMemory?) {
+        ContentScanMemory.scan(project.root.appendingPathComponent("Content"), displayPrefix: "Content/", trustedBefore: settledNow)
+    }
+
+    static func freshScan(_ project: TemporaryProject) -> ContentInventory {
+        ContentScanner.scan(project.root.appendingPathComponent("Content"), displayPrefix: "Content/")
+    }
+
+    /// Appends in place, as an editor saving without a temporary file does: no folder changes.
+    static func append(_ text: String, to path: String, in project: TemporaryProject) throws {
+        let handle = try #require(FileHandle(forWritingAtPath: project.root.appendingPathComponent(path).path))
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
+    @Test func aFileChangedInPlaceIsSeenWithoutAWalk() throws {
+        let project = try TemporaryProject(Self.files)
+        var (first, kept) = Self.scan(project)
+        #expect(first.markdownIdentities == Self.freshScan(project).markdownIdentities)
+        #expect(kept != nil)
+        try Self.append("\n新的一段。\n", to: "Content/stories/2024-安全.md", in: project)
+        try Self.append("more", to: "Content/stories/images/封面.jpg", in: project)
+        let again = kept?.rescan()
+        let rescanned = try #require(again)
+        let fresh = Self.freshScan(project)
+        #expect(rescanned.markdownFiles == fresh.markdownFiles)
+        #expect(rescanned.assetFiles == fresh.assetFiles)
+        #expect(rescanned.markdownIdentities == fresh.markdownIdentities)
+        #expect(rescanned.assetIdentities == fresh.assetIdentities)
+        #expect(rescanned.hasConfig)
+        #expect(rescanned.markdownIdentities["stories/2024-安全.md"] != first.markdownIdentities["stories/2024-安全.md"])
+        first = rescanned
+        let unchanged = kept?.rescan()
+        #expect(unchanged?.markdownIdentities == first.markdownIdentities, "nothing changed since")
+    }
+
+    @Test(arguments: ["added", "removed", "renamed", "folder added"])
+    func aChangedFolderMeansANewWalk(_ change: String) throws {
+        let project = try TemporaryProject(Self.files)
+        var (_, kept) = Self.scan(project)
+        #expect(kept != nil)
+        switch change {
+        case "added": try project.write("Content/stories/2025-新.md", "# 新\n")
+        case "removed": try project.remove("Content/handbook/01-总则/01-目的.md")
+        case "renamed":
+            try FileManager.default.moveItem(at: project.root.appendingPathComponent("Content/index.md"),
+                                             to: project.root.appendingPathComponent("Content/home.md"))
+        default: try FileManager.default.createDirectory(at: project.root.appendingPathComponent("Content/stories/new"), withIntermediateDirectories: false)
+        }
+        let rescanned = kept?.rescan()
+        #expect(rescanned == nil)
+    }
+
+    @Test func foldersChangedTooRecentlyAreNotKept() throws {
+        let project = try TemporaryProject(Self.files)
+        let (_, kept) = ContentScanMemory.scan(project.root.appendingPathComponent("Content"), displayPrefix: "Content/", trustedBefore: 0)
+        #expect(kept == nil)
+    }
+
+    @Test func aSymbolicLinkIsNotKept() throws {
+        let project = try TemporaryProject(Self.files)
+        try FileManager.default.createSymbolicLink(atPath: project.root.appendingPathComponent("Content/stories/link.md").path,
+                                                   withDestinationPath: project.root.appendingPathComponent("Content/index.md").path)
+        let (inventory, kept) = Self.scan(project)
+        #expect(inventory.markdownFiles.contains("stories/link.md"))
+        #expect(kept == nil)
+    }
+}
