@@ -15,6 +15,8 @@ public final class BuildMemory: Sendable {
         var lastBuild: BackgroundResult<LastBuild>?
         var templates: KeptTemplates?
         var contentScan: ContentScanMemory?
+        /// The last publications made, the problems found making them, and `Publications.inputDigest` of their inputs.
+        var publications: (inputs: UInt64, publications: Publications, problems: [Diagnostic])?
 
         /// The page sources, leaving none here: the build changes them in place, without copying
         /// the table of every page, and puts them back.

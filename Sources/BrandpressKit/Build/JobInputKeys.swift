@@ -15,10 +15,10 @@
 /// The body dependencies must name every page whose `content` or `toc` a job shows; the rebuild
 /// tests compare rebuilds against full builds to hold this to the context builders.
 enum JobInputKeys {
+    /// `structure` is `structureDigest(site.model, injection:)`.
     static func make(site: SiteContext, jobs: [RenderJob], templateForJob: [String], markdown: MarkdownCacheKeys,
-                     printKeys: [UInt64], templates: TemplateSet, injection: String?) -> [UInt64] {
+                     printKeys: [UInt64], templates: TemplateSet, structure: UInt64) -> [UInt64] {
         let model = site.model
-        let structure = structureDigest(model, injection: injection)
         let pageListings = model.pages.map(listingDigest(of:))
         var everything = StableHash()
         everything.add(structure)

@@ -44,6 +44,19 @@ public struct Publications: Sendable {
         return publications
     }
 
+    /// Of everything `make` reads: the site's structure (`JobInputKeys.structureDigest`: pages'
+    /// places and kinds, sections, files, drafts left out, `site.yml`) and every page's title and
+    /// front matter; not the bodies. An edit that leaves it the same leaves the publications so.
+    static func inputDigest(of model: SiteModel, structure: UInt64) -> UInt64 {
+        var hash = StableHash()
+        hash.add(structure)
+        for page in model.pages {
+            hash.add(page.title)
+            hash.add(page.source.frontMatterDigest)
+        }
+        return hash.value
+    }
+
     func booklet(containing directory: String?) -> Booklet? {
         booklets.first { $0.directory == directory }
     }

@@ -115,7 +115,18 @@ public enum SiteBuilder {
         diagnostics += checkFragments(model, resolver: resolver)
 
         stage("rendered Markdown")
-        let publications = Publications.make(model: model, resolver: resolver, diagnostics: &diagnostics)
+        let structure = JobInputKeys.structureDigest(model, injection: options.pageInjection)
+        let publicationInputs = memory == nil ? nil : Publications.inputDigest(of: model, structure: structure)
+        let publications: Publications
+        if let kept = memory?.publications, kept.inputs == publicationInputs {
+            publications = kept.publications
+            diagnostics += kept.problems
+        } else {
+            var problems: [Diagnostic] = []
+            publications = Publications.make(model: model, resolver: resolver, diagnostics: &problems)
+            diagnostics += problems
+            memory?.publications = publicationInputs.map { ($0, publications, problems) }
+        }
         let printContents = publications.handbooks.map {
             PrintView.render($0, model: model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.printViews ?? [:])
         }
@@ -162,7 +173,7 @@ public enum SiteBuilder {
                 }
             }
             let keys = JobInputKeys.make(site: site, jobs: jobs, templateForJob: templateForJob, markdown: markdownKeys,
-                                         printKeys: printContents.map(\.key), templates: templates, injection: options.pageInjection)
+                                         printKeys: printContents.map(\.key), templates: templates, structure: structure)
             let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: templateForJob, outputs: outputs,
                                       folder: folder, injection: options.pageInjection, previous: previous)
             site.fragments.forgetMade()
