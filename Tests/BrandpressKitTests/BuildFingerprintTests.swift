@@ -121,6 +121,12 @@ import Testing
             ("add a page", { try project.write("Content/handbook/01-zongze/03-yuanze.md", "# 原则\n\n同心向党。\n") }),
             ("nothing changed again", {}),
             ("delete a page", { try project.remove("Content/handbook/01-zongze/03-yuanze.md") }),
+            ("add pages in new folders", {
+                try project.write("Content/handbook/02-xinzhang/01-kaishi.md", "# 开始\n\n新的一章。\n")
+                try project.write("Content/handbook/02-xinzhang/fulu/01-biao.md", "# 附表\n\n附录。\n")
+            }),
+            ("edit a page in a new folder", { try project.write("Content/handbook/02-xinzhang/fulu/01-biao.md", "# 附表\n\n附录，已修订。\n") }),
+            ("delete the new folders", { try project.remove("Content/handbook/02-xinzhang") }),
             ("edit a template", { try project.write("Templates/page.mustache", "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.content}}}<p>新模板</p>{{/main}}{{/base}}") }),
             ("edit the config", { try project.write("Content/site.yml", "title: 改名的站点\n") }),
             ("touch an asset, same bytes", { try project.write("Content/images/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>") }),
@@ -267,6 +273,16 @@ import Testing
             }),
             ("the theme's story template", { try edit("Templates/story.mustache") { $0.replacingOccurrences(of: "返回榜样故事", with: "返回全部故事") } }),
             ("a story removed", { try FileManager.default.removeItem(at: project.root.appendingPathComponent("Content/stories/2025-09-luo-gang.md")) }),
+            ("a new handbook chapter, a new folder in the output", {
+                try project.write("Content/handbook/99-fulu/_index.md", "---\ntitle: 附录\n---\n\n本章收录附表。\n")
+                try project.write("Content/handbook/99-fulu/01-biaoge.md", "---\ntitle: 常用表格\n---\n\n## 表格一\n\n内容。\n")
+            }),
+            ("a page of the new chapter edited", {
+                try edit("Content/handbook/99-fulu/01-biaoge.md") { $0 + "\n补充说明。\n" }
+            }),
+            ("the new chapter removed, and its folder with it", {
+                try FileManager.default.removeItem(at: project.root.appendingPathComponent("Content/handbook/99-fulu"))
+            }),
             ("the site's settings", { try edit("Content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: 新") } }),
         ]
         for (name, change) in steps {

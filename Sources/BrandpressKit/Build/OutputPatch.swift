@@ -33,11 +33,13 @@ struct OutputPatch {
     private(set) var removedFilesHash: UInt64?
 
     /// The patch that turns `previous` into the staged build plus the `kept` files, or nil when a
-    /// file of one is a folder of the other (then the caller swaps in a whole tree).
-    init?(folder: OutputFolder, previous: PreviousOutput, kept: [String]) {
+    /// file of one is a folder of the other (then the caller swaps in a whole tree). `folders` are
+    /// the new output's folders that the staging folder need not have (those of kept files).
+    init?(folder: OutputFolder, previous: PreviousOutput, kept: [String], folders: Set<String> = []) {
         guard let staged = TreeListing.walk(folder.staging.path) else { return nil }
         let old = previous.listing
-        guard staged.directories.isDisjoint(with: old.files), staged.files.isDisjoint(with: old.directories) else { return nil }
+        let directories = staged.directories.union(folders)
+        guard directories.isDisjoint(with: old.files), staged.files.isDisjoint(with: old.directories) else { return nil }
         output = folder.output.path
         staging = folder.staging.path
         backup = folder.backup.path
@@ -45,8 +47,8 @@ struct OutputPatch {
         written = staged.files.sorted()
         replaced = written.filter(old.files.contains)
         deleted = old.files.subtracting(staged.files).subtracting(kept).sorted()
-        createdDirectories = staged.directories.subtracting(old.directories).sorted()
-        removedDirectories = old.directories.subtracting(staged.directories).sorted().reversed()
+        createdDirectories = directories.subtracting(old.directories).sorted()
+        removedDirectories = old.directories.subtracting(directories).sorted().reversed()
     }
 
     private init(journal: String, output: String, backup: String, entries: [Character: [String]]) {

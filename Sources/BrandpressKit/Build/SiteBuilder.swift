@@ -169,7 +169,7 @@ public enum SiteBuilder {
             let previousSearch = previous == nil ? nil : cache?.search
             search = BackgroundResult {
                 SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch) { sitePath, data in
-                    try data.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(sitePath)) }
+                    try data.withUnsafeBytes { try folder.writeStaged(bytes: $0.bindMemory(to: UInt8.self), to: sitePath) }
                 }
             }
             let keys = JobInputKeys.make(site: site, jobs: jobs, templateForJob: templateForJob, markdown: markdownKeys,
@@ -190,7 +190,7 @@ public enum SiteBuilder {
             stage("wrote the search index")
             if options.flushesOutput { FileWriting.syncFileSystem(of: folder.staging) }
             let kept = pages.kept + copies.kept + keptSearchFiles
-            let patch = try folder.commit(keeping: kept, from: previous)
+            let patch = try folder.commit(keeping: kept, from: previous, folders: outputFolders(outputs: outputs, model: model))
             stage("published the new output")
             // The new output's listing and fingerprint are made while the build cache is written: from
             // the walk before the build and the files the patch moved in, or by walking the new tree.

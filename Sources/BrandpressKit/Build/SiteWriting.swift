@@ -11,10 +11,6 @@ extension SiteBuilder {
 
     static func writeSite(site: SiteContext, jobs: [RenderJob], keys: [UInt64], templates: TemplateSet, templateForJob: [String], outputs: [String],
                           folder: OutputFolder, injection: String?, previous: PreviousOutput?) throws -> Written {
-        let directories = Set(outputs.map(SitePath.directory(of:)) + site.model.assets.map { SitePath.directory(of: SitePath.assetOutputPath(for: $0)) })
-        for directory in directories.sorted() where !directory.isEmpty {
-            try FileManager.default.createDirectory(at: folder.stagedURL(directory), withIntermediateDirectories: true)
-        }
         @Sendable func write(_ index: Int) throws -> (BuildCache.OutputRecord?, Bool) {
             if let record = previous?.keeps(outputs[index], key: keys[index]) { return (record, true) }
             let context = PageContextBuilder(site: site, job: jobs[index]).build()
@@ -27,7 +23,7 @@ extension SiteBuilder {
             if let injection {
                 if let body = html.range(of: "</body>", options: .backwards) { html.insert(contentsOf: injection, at: body.lowerBound) } else { html += injection }
             }
-            try FileWriting.write(html, path: folder.stagedPath(outputs[index]))
+            try folder.writeStaged(html, to: outputs[index])
             return (record, false)
         }
         // The pages of units and tags first, on their own: the story entries and cards they share are
@@ -42,6 +38,20 @@ extension SiteBuilder {
         site.fragments.forgetStoryEntries()
         try writeAll(otherJobs)
         return written(outputs, results)
+    }
+
+    /// Every folder of the new output that holds a page or a copied file of `Content/`, with the
+    /// folders above it: the staging folder has only those of the files written.
+    static func outputFolders(outputs: [String], model: SiteModel) -> Set<String> {
+        var folders: Set<String> = []
+        var last = ""
+        for path in outputs + model.assets.map(SitePath.assetOutputPath(for:)) {
+            var folder = SitePath.directory(of: path)
+            guard folder != last else { continue }
+            last = folder
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = SitePath.directory(of: folder) }
+        }
+        return folders
     }
 
     static func written(_ paths: [String], _ results: [(BuildCache.OutputRecord?, Bool)]) -> Written {
@@ -90,7 +100,7 @@ extension SiteBuilder {
             let record = BuildCache.OutputRecord(key: digest, digest: digest)
             let entry = identity.flatMap { $0.isSettled(before: trustedBefore) ? AssetCache.Entry(identity: $0, digest: digest) : nil }
             if previous?.keeps(sitePath, digest: digest) == true { return (record, true, entry) }
-            try bytes.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(sitePath)) }
+            try bytes.withUnsafeBytes { try folder.writeStaged(bytes: $0.bindMemory(to: UInt8.self), to: sitePath) }
             return (record, false, entry)
         }
         var recorded = AssetCache()
@@ -109,7 +119,7 @@ extension SiteBuilder {
         // The previous output lacks some of them: make the whole index again.
         let files = Array(SearchIndexFiles(model: model).files)
         try writeInParallel(count: files.count, naming: { files[$0].0 }) { index in
-            try files[index].1.withUnsafeBytes { try FileWriting.write(bytes: $0.bindMemory(to: UInt8.self), path: folder.stagedPath(files[index].0)) }
+            try files[index].1.withUnsafeBytes { try folder.writeStaged(bytes: $0.bindMemory(to: UInt8.self), to: files[index].0) }
         }
         return []
     }
@@ -133,10 +143,10 @@ extension SiteBuilder {
     static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder) throws {
         guard let baseURL = site.model.config.baseURL else { return }
         for stories in site.publications.stories {
-            try FileWriting.write(Feeds.atom(stories, model: site.model, baseURL: baseURL), to: folder.stagedURL(stories.feedPath))
+            try folder.writeStaged(Feeds.atom(stories, model: site.model, baseURL: baseURL), to: stories.feedPath)
         }
         let listed = outputs.filter { $0 != "404.html" && $0 != "search.html" }
-        try FileWriting.write(Feeds.sitemap(paths: listed, baseURL: baseURL), to: folder.stagedURL("sitemap.xml"))
+        try folder.writeStaged(Feeds.sitemap(paths: listed, baseURL: baseURL), to: "sitemap.xml")
     }
 }
 
