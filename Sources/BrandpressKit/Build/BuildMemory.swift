@@ -15,8 +15,17 @@ public final class BuildMemory: Sendable {
         var lastBuild: BackgroundResult<LastBuild>?
         var templates: KeptTemplates?
         var contentScan: ContentScanMemory?
+        /// The site as the last build that succeeded left it, when its load reported no problem, and
+        /// the Markdown files it was loaded from (drafts included).
+        var site: (model: SiteModel, markdownFiles: [String])?
         /// The last publications made, the problems found making them, and `Publications.inputDigest` of their inputs.
         var publications: (inputs: UInt64, publications: Publications, problems: [Diagnostic])?
+
+        /// The site, leaving none here: the build changes its pages in place and must be their only holder.
+        mutating func takeSite() -> (model: SiteModel, markdownFiles: [String])? {
+            defer { site = nil }
+            return site
+        }
 
         /// The page sources, leaving none here: the build changes them in place, without copying
         /// the table of every page, and puts them back.

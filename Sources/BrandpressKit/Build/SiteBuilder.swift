@@ -85,8 +85,16 @@ public enum SiteBuilder {
                 memory?.contentScan = scan.1
             }
         }
-        var (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
+        let markdownFiles = inventory?.markdownFiles
+        var loadedModel: SiteModel?, loadProblems: [Diagnostic] = []
+        if let inventory, var kept = memory?.takeSite(),
+           SiteLoader.updateBodies(of: &kept.model, markdownFiles: kept.markdownFiles, inventory: inventory, sources: &sources,
+                                   layout: layout, settleSeconds: options.settleSeconds) {
+            loadedModel = kept.model
+        } else {
+            (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
                                                           settleSeconds: options.settleSeconds, inventory: inventory)
+        }
         inventory = nil
         memory?.sources = sources
         var sourcesStore: BackgroundResult<Void>?
@@ -210,6 +218,7 @@ public enum SiteBuilder {
             if let fingerprint, fingerprint.settled, let outputHash = outputHash?.wait() {
                 BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
+            if loadProblems.isEmpty, let markdownFiles { memory?.site = (model, markdownFiles) }
             stage("recorded the output and the build cache")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = jobs.count
