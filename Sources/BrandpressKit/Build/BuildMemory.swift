@@ -18,8 +18,7 @@ public final class BuildMemory: Sendable {
         /// The site as the last build that succeeded left it, when its load reported no problem, and
         /// the Markdown files it was loaded from (drafts included).
         var site: (model: SiteModel, markdownFiles: [String])?
-        /// The last publications made, the problems found making them, and `Publications.inputDigest` of their inputs.
-        var publications: (inputs: UInt64, publications: Publications, problems: [Diagnostic])?
+        var publications: KeptPublications?
 
         /// The site, leaving none here: the build changes its pages in place and must be their only holder.
         mutating func takeSite() -> (model: SiteModel, markdownFiles: [String])? {
@@ -40,6 +39,15 @@ public final class BuildMemory: Sendable {
     struct LastBuild: Sendable {
         var cache: BuildCache
         var outputListing: TreeListing?
+    }
+
+    /// The last publications made under `Publications.inputDigest` of what they were made from, the
+    /// problems found making them and those of the generated pages' paths (which follow from the same).
+    struct KeptPublications: Sendable {
+        var inputs: UInt64
+        var publications: Publications
+        var problems: [Diagnostic]
+        var pathProblems: [Diagnostic]
     }
 
     /// The templates as parsed, under the metadata of the files in `Templates/` when they were read.

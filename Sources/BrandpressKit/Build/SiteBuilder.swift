@@ -125,16 +125,11 @@ public enum SiteBuilder {
         stage("rendered Markdown")
         let structure = JobInputKeys.structureDigest(model, injection: options.pageInjection)
         let publicationInputs = memory == nil ? nil : Publications.inputDigest(of: model, structure: structure)
-        let publications: Publications
-        if let kept = memory?.publications, kept.inputs == publicationInputs {
-            publications = kept.publications
-            diagnostics += kept.problems
-        } else {
-            var problems: [Diagnostic] = []
-            publications = Publications.make(model: model, resolver: resolver, diagnostics: &problems)
-            diagnostics += problems
-            memory?.publications = publicationInputs.map { ($0, publications, problems) }
-        }
+        let keptPublications = memory?.publications.flatMap { $0.inputs == publicationInputs ? $0 : nil }
+        var publicationProblems = keptPublications?.problems ?? []
+        let publications = keptPublications?.publications
+            ?? Publications.make(model: model, resolver: resolver, diagnostics: &publicationProblems)
+        diagnostics += publicationProblems
         let printContents = publications.handbooks.map {
             PrintView.render($0, model: model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.printViews ?? [:])
         }
@@ -153,7 +148,11 @@ public enum SiteBuilder {
                 file: configDisplay))
         }
         let outputs = jobs.map(site.outputPath(of:))
-        diagnostics += checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
+        let pathProblems = keptPublications?.pathProblems ?? checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
+        diagnostics += pathProblems
+        memory?.publications = publicationInputs.map {
+            BuildMemory.KeptPublications(inputs: $0, publications: publications, problems: publicationProblems, pathProblems: pathProblems)
+        }
         if options.checkOnly { diagnostics += ContentAudit.warnings(model: model, resolver: resolver, layout: layout) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
         if options.checkOnly {
