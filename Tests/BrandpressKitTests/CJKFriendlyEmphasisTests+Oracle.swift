@@ -23,7 +23,8 @@ extension CJKFriendlyEmphasisTests {
     }
 }
 
-struct SplitMix64 {
+/// Deterministic pseudo-random numbers for the randomised tests.
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

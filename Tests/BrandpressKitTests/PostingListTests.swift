@@ -28,11 +28,31 @@ import Testing
     @Test func replacingDocumentsMergesInOrder() {
         let list = Self.list([(1, 1), (5, 2), (9, 1), (130, 4), (131, 1)])
         // 5 changed (new mask), 9 gone, 0, 7 and 500 new: removed ones out, added ones in place.
-        let replaced = list.replacing(documentsWhere: { [5, 9, 0, 7, 500].contains($0) }, with: [(0, 4), (5, 1), (7, 2), (500, 1)])
+        let changed: Set = [5, 9, 0, 7, 500]
+        let replaced = list.replacing(documentsIn: 0...500, where: changed.contains, with: [(0, 4), (5, 1), (7, 2), (500, 1)])
         #expect(Self.postings(replaced) == [0, 4, 1, 1, 5, 1, 7, 2, 130, 4, 131, 1, 500, 1])
         #expect(replaced.count == 7)
         #expect(replaced == Self.list([(0, 4), (1, 1), (5, 1), (7, 2), (130, 4), (131, 1), (500, 1)]), "the same bytes as a list built in order")
-        #expect(list.replacing(documentsWhere: { _ in false }, with: []) == list)
-        #expect(list.replacing(documentsWhere: { _ in true }, with: []) == PostingList())
+        #expect(list.replacing(documentsIn: 0...1000, where: { _ in false }, with: []) == list)
+        #expect(list.replacing(documentsIn: 0...1000, where: { _ in true }, with: []) == PostingList())
+    }
+
+    /// Only the postings in the changed range are decoded: the bytes before and after are copied,
+    /// and the result is the list a full merge gives, whatever the range and the gaps' lengths.
+    @Test func copyingAroundTheChangedRangeGivesWhatAFullMergeGives() {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0..<300 {
+            var documents = Set<Int>()
+            for _ in 0..<Int.random(in: 0...40, using: &generator) { documents.insert(Int.random(in: 0...5_000, using: &generator)) }
+            let postings = documents.sorted().map { ($0, UInt8.random(in: 1...7, using: &generator)) }
+            let list = Self.list(postings)
+            let low = Int.random(in: 0...5_000, using: &generator), high = min(5_000, low + Int.random(in: 0...600, using: &generator))
+            let changed = Set((low...high).filter { _ in Int.random(in: 0...9, using: &generator) == 0 } + [low, high])
+            let added = changed.sorted().filter { _ in Bool.random(using: &generator) }.map { ($0, UInt8.random(in: 1...7, using: &generator)) }
+            let expected = Self.list((postings.filter { !changed.contains($0.0) } + added).sorted { $0.0 < $1.0 })
+            let replaced = list.replacing(documentsIn: low...high, where: changed.contains, with: added.map { (document: $0.0, mask: $0.1) })
+            #expect(replaced == expected, "\(postings) changed \(changed.sorted()) added \(added)")
+            #expect(replaced.count == expected.count)
+        }
     }
 }

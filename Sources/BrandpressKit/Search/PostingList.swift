@@ -55,17 +55,59 @@ public struct PostingList: Sendable, Equatable {
 
     /// This list without the documents `isRemoved` picks, with `added` (in ascending document
     /// order) merged in: written posting by posting, without a table of the whole list to sort.
-    func replacing(documentsWhere isRemoved: (Int) -> Bool, with added: [(document: Int, mask: UInt8)]) -> PostingList {
+    /// `isRemoved` and `added` concern only documents in `affected`: the bytes before the first such
+    /// document are copied as they are, and so are those after the first posting past the range
+    /// (whose distance from the one before may change), instead of being decoded and written again.
+    func replacing(documentsIn affected: ClosedRange<Int>, where isRemoved: (Int) -> Bool, with added: [(document: Int, mask: UInt8)]) -> PostingList {
         var result = PostingList()
         result.bytes.reserveCapacity(bytes.count + added.count * 3)
         var next = added.startIndex
-        forEach { document, mask in
+        var index = 0, document = 0, read = 0
+        var inRange = false
+        func startRange(at offset: Int, after previous: Int) {
+            result.bytes.append(contentsOf: bytes[..<offset])
+            result.last = previous
+            result.count = read
+            inRange = true
+        }
+        while index < bytes.count {
+            let start = index, previous = document
+            var gap = 0, shift = 0
+            while index < bytes.count, shift < 63 {
+                let byte = bytes[index]
+                index += 1
+                gap |= Int(byte & 0x7F) << shift
+                shift += 7
+                if byte < 0x80 { break }
+            }
+            guard index < bytes.count else {
+                // A posting cut off: only a damaged list ends so, and it is read as far as it goes.
+                if !inRange { startRange(at: start, after: previous) }
+                break
+            }
+            document += gap
+            let mask = bytes[index]
+            index += 1
+            if document < affected.lowerBound {
+                read += 1
+                continue
+            }
+            if !inRange { startRange(at: start, after: previous) }
             while next < added.endIndex, added[next].document < document {
                 result.append(document: added[next].document, mask: added[next].mask)
                 next += 1
             }
+            if document > affected.upperBound {
+                result.append(document: document, mask: mask)
+                result.bytes.append(contentsOf: bytes[index...])
+                result.count += count - read - 1
+                result.last = last
+                return result
+            }
             if !isRemoved(document) { result.append(document: document, mask: mask) }
+            read += 1
         }
+        if !inRange { result = self }
         for posting in added[next...] { result.append(document: posting.document, mask: posting.mask) }
         return result
     }

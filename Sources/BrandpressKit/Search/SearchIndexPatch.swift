@@ -14,6 +14,7 @@ struct SearchIndexPatch {
         for (number, _) in changed { isChanged[number] = true }
         let flags = isChanged
         let lastChanged = changed.map(\.number).max() ?? -1
+        let affected = (changed.map(\.number).min() ?? 0)...max(lastChanged, 0)
         let holdsChanged = ParallelMap.map(count: previousPostings.count) { position -> Bool in
             previousPostings[position].contains(documentUpTo: lastChanged) { $0 < flags.count && flags[$0] }
         }
@@ -47,7 +48,7 @@ struct SearchIndexPatch {
         let lists = ParallelMap.map(count: order.count) { item -> PostingList in
             let position = order[item]
             let additions = (added[finalTokens[position]] ?? []).sorted { $0.document < $1.document }
-            return before[position].replacing(documentsWhere: { $0 < flags.count && flags[$0] }, with: additions)
+            return before[position].replacing(documentsIn: affected, where: { $0 < flags.count && flags[$0] }, with: additions)
         }
         var changedLists: [Int] = []
         for (position, list) in zip(order, lists) where list != before[position] {
