@@ -15,13 +15,11 @@ public final class BuildMemory: Sendable {
         var lastBuild: BackgroundResult<LastBuild>?
         var templates: KeptTemplates?
         var contentScan: ContentScanMemory?
-        /// The site as the last build that succeeded left it, when its load reported no problem, and
-        /// the Markdown files it was loaded from (drafts included).
-        var site: (model: SiteModel, markdownFiles: [String])?
+        var site: KeptSite?
         var publications: KeptPublications?
 
         /// The site, leaving none here: the build changes its pages in place and must be their only holder.
-        mutating func takeSite() -> (model: SiteModel, markdownFiles: [String])? {
+        mutating func takeSite() -> KeptSite? {
             defer { site = nil }
             return site
         }
@@ -39,6 +37,15 @@ public final class BuildMemory: Sendable {
     struct LastBuild: Sendable {
         var cache: BuildCache
         var outputListing: TreeListing?
+    }
+
+    /// The site as the last build that succeeded left it (its pages rendered), when its load
+    /// reported no problem: the Markdown files it was loaded from (drafts included), and the key
+    /// each page's rendered Markdown was made under (`MarkdownCacheKeys`).
+    struct KeptSite: Sendable {
+        var model: SiteModel
+        var markdownFiles: [String]
+        var markdownKeys: [UInt64]
     }
 
     /// The last publications made under `Publications.inputDigest` of what they were made from, the

@@ -87,10 +87,13 @@ public enum SiteBuilder {
         }
         let markdownFiles = inventory?.markdownFiles
         var loadedModel: SiteModel?, loadProblems: [Diagnostic] = []
+        // The key each page was rendered under, when the pages are the last build's: unchanged, the page keeps its rendering.
+        var renderedKeys: [UInt64]?
         if let inventory, var kept = memory?.takeSite(),
            SiteLoader.updateBodies(of: &kept.model, markdownFiles: kept.markdownFiles, inventory: inventory, sources: &sources,
                                    layout: layout, settleSeconds: options.settleSeconds) {
             loadedModel = kept.model
+            renderedKeys = kept.markdownKeys
         } else {
             (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
                                                           settleSeconds: options.settleSeconds, inventory: inventory)
@@ -119,7 +122,8 @@ public enum SiteBuilder {
         let resolver = LinkResolver(model: model)
         let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
         let markdownKeys = MarkdownCacheKeys(model: model, options: markdownOptions)
-        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.markdown ?? [:])
+        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.markdown ?? [:],
+                                      renderedKeys: renderedKeys)
         diagnostics += checkFragments(model, resolver: resolver)
 
         stage("rendered Markdown")
@@ -217,7 +221,9 @@ public enum SiteBuilder {
             if let fingerprint, fingerprint.settled, let outputHash = outputHash?.wait() {
                 BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
-            if loadProblems.isEmpty, let markdownFiles { memory?.site = (model, markdownFiles) }
+            if loadProblems.isEmpty, let markdownFiles {
+                memory?.site = BuildMemory.KeptSite(model: model, markdownFiles: markdownFiles, markdownKeys: markdownKeys.pages)
+            }
             stage("recorded the output and the build cache")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.filesWritten = jobs.count
@@ -238,25 +244,29 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders every page's Markdown on all cores, reusing the cached result of a page whose key is the same.
+    /// Renders every page's Markdown on all cores, reusing the cached result of a page whose key is
+    /// the same. `renderedKeys`, when the pages already hold their rendering, are the keys it was made
+    /// under: a page whose key is the same keeps it.
     static func renderMarkdown(_ model: inout SiteModel, resolver: LinkResolver, options: MarkdownOptions,
-                               keys: MarkdownCacheKeys, cached: [String: BuildCache.MarkdownEntry]) -> [Diagnostic] {
+                               keys: MarkdownCacheKeys, cached: [String: BuildCache.MarkdownEntry], renderedKeys: [UInt64]? = nil) -> [Diagnostic] {
         let pages = model.pages
-        let results = ParallelMap.map(count: pages.count) { index in
+        let renderedKeys = renderedKeys?.count == pages.count ? renderedKeys : nil
+        let results = ParallelMap.map(count: pages.count) { index -> RenderedMarkdown? in
             let page = pages[index]
+            if page.rendered != nil, renderedKeys?[index] == keys.pages[index] { return nil }
             if let entry = cached[page.path], entry.key == keys.pages[index] { return entry.rendered }
             return MarkdownRenderer.render(page.body, options: options) { destination, _ in
                 resolver.resolve(destination, sourcePath: page.path, outputPath: page.outputPath)
             }
         }
         var diagnostics: [Diagnostic] = []
-        for (index, rendered) in results.enumerated() {
-            for var problem in rendered.diagnostics {
+        for (index, result) in results.enumerated() {
+            if let result { model.pages[index].rendered = result }
+            for var problem in model.pages[index].rendered?.diagnostics ?? [] {
                 problem.file = model.pages[index].displayPath
                 problem.line = problem.line.map { $0 + model.pages[index].source.bodyFirstLine - 1 }
                 diagnostics.append(problem)
             }
-            model.pages[index].rendered = rendered
         }
         return diagnostics
     }
