@@ -74,31 +74,11 @@ public enum SiteBuilder {
         // and parsing the templates meanwhile, and decoding the file in blocks on both was slower.
         let sourcesFile = memory != nil ? nil : options.cacheFolder.map(PageSourceCache.file(in:))
         var sources = memory?.takeSources() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
-        var inventory = walkedContent.map(ContentScanner.inventory(of:))
+        var loaded = loadSite(layout, options: options, walkedContent: walkedContent, sources: &sources, memory: &memory)
         walkedContent = nil
-        if inventory == nil, memory != nil {
-            inventory = memory?.contentScan?.rescan()
-            if inventory == nil {
-                let scan = ContentScanMemory.scan(layout.content, displayPrefix: layout.display(layout.content) + "/",
-                                                  trustedBefore: Date().timeIntervalSince1970 - options.settleSeconds)
-                inventory = scan.0
-                memory?.contentScan = scan.1
-            }
-        }
-        let markdownFiles = inventory?.markdownFiles
-        var loadedModel: SiteModel?, loadProblems: [Diagnostic] = []
-        // The key each page was rendered under, when the pages are the last build's: unchanged, the page keeps its rendering.
-        var renderedKeys: [UInt64]?
-        if let inventory, var kept = memory?.takeSite(),
-           SiteLoader.updateBodies(of: &kept.model, markdownFiles: kept.markdownFiles, inventory: inventory, sources: &sources,
-                                   layout: layout, settleSeconds: options.settleSeconds) {
-            loadedModel = kept.model
-            renderedKeys = kept.markdownKeys
-        } else {
-            (loadedModel, loadProblems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
-                                                          settleSeconds: options.settleSeconds, inventory: inventory)
-        }
-        inventory = nil
+        var loadedModel = loaded.model
+        loaded.model = nil
+        let loadProblems = loaded.problems
         memory?.sources = sources
         var sourcesStore: BackgroundResult<Void>?
         if let sourcesFile {
@@ -123,7 +103,7 @@ public enum SiteBuilder {
         let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
         let markdownKeys = MarkdownCacheKeys(model: model, options: markdownOptions)
         diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.markdown ?? [:],
-                                      renderedKeys: renderedKeys)
+                                      renderedKeys: loaded.renderedKeys)
         diagnostics += checkFragments(model, resolver: resolver)
 
         stage("rendered Markdown")
@@ -221,7 +201,7 @@ public enum SiteBuilder {
             if let fingerprint, fingerprint.settled, let outputHash = outputHash?.wait() {
                 BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: diagnostics.filter { $0.severity == .warning }).store(for: layout)
             }
-            if loadProblems.isEmpty, let markdownFiles {
+            if loadProblems.isEmpty, let markdownFiles = loaded.markdownFiles {
                 memory?.site = BuildMemory.KeptSite(model: model, markdownFiles: markdownFiles, markdownKeys: markdownKeys.pages)
             }
             stage("recorded the output and the build cache")
