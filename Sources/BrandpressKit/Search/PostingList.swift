@@ -36,7 +36,7 @@ public struct PostingList: Sendable, Equatable {
     /// in the middle of a posting (only a damaged cache has such bytes; `init(bytes:)` refuses them).
     @discardableResult
     func forEach(_ body: (_ document: Int, _ mask: UInt8) -> Void) -> Bool {
-        scan { document, mask in
+        scan { document, mask, _ in
             body(document, mask)
             return true
         }
@@ -45,7 +45,7 @@ public struct PostingList: Sendable, Equatable {
     /// Whether a document up to `limit` for which `isWanted` is true is in the list; reads no further.
     func contains(documentUpTo limit: Int, where isWanted: (Int) -> Bool) -> Bool {
         var found = false
-        _ = scan { document, _ in
+        _ = scan { document, _, _ in
             guard document <= limit else { return false }
             found = isWanted(document)
             return !found
@@ -62,62 +62,54 @@ public struct PostingList: Sendable, Equatable {
         var result = PostingList()
         result.bytes.reserveCapacity(bytes.count + added.count * 3)
         var next = added.startIndex
-        var index = 0, document = 0, read = 0
-        var inRange = false
-        func startRange(at offset: Int, after previous: Int) {
+        // Postings read, the last one's document and where the next one starts.
+        var read = 0, previous = 0, end = 0
+        var inRange = false, finished = false
+        func startRange(at offset: Int) {
             result.bytes.append(contentsOf: bytes[..<offset])
             result.last = previous
             result.count = read
             inRange = true
         }
-        while index < bytes.count {
-            let start = index, previous = document
-            var gap = 0, shift = 0
-            while index < bytes.count, shift < 63 {
-                let byte = bytes[index]
-                index += 1
-                gap |= Int(byte & 0x7F) << shift
-                shift += 7
-                if byte < 0x80 { break }
-            }
-            guard index < bytes.count else {
-                // A posting cut off: only a damaged list ends so, and it is read as far as it goes.
-                if !inRange { startRange(at: start, after: previous) }
-                break
-            }
-            document += gap
-            let mask = bytes[index]
-            index += 1
+        let complete = scan { document, mask, posting in
+            defer { (previous, end) = (document, posting.upperBound) }
             if document < affected.lowerBound {
                 read += 1
-                continue
+                return true
             }
-            if !inRange { startRange(at: start, after: previous) }
+            if !inRange { startRange(at: posting.lowerBound) }
             while next < added.endIndex, added[next].document < document {
                 result.append(document: added[next].document, mask: added[next].mask)
                 next += 1
             }
             if document > affected.upperBound {
                 result.append(document: document, mask: mask)
-                result.bytes.append(contentsOf: bytes[index...])
+                result.bytes.append(contentsOf: bytes[posting.upperBound...])
                 result.count += count - read - 1
                 result.last = last
-                return result
+                finished = true
+                return false
             }
             if !isRemoved(document) { result.append(document: document, mask: mask) }
             read += 1
+            return true
         }
-        if !inRange { result = self }
+        if finished { return result }
+        // Every posting came before the range, or a damaged list was cut off there: it is read as far as it goes.
+        if !inRange {
+            if complete { result = self } else { startRange(at: end) }
+        }
         for posting in added[next...] { result.append(document: posting.document, mask: posting.mask) }
         return result
     }
 
-    /// Reads the postings in ascending order while `body` returns true; false when the bytes end in
-    /// the middle of a posting.
-    private func scan(_ body: (_ document: Int, _ mask: UInt8) -> Bool) -> Bool {
+    /// Reads the postings in ascending order while `body` returns true, giving each one's bytes;
+    /// false when the bytes end in the middle of a posting.
+    private func scan(_ body: (_ document: Int, _ mask: UInt8, _ bytes: Range<Int>) -> Bool) -> Bool {
         var index = 0
         var document = 0
         while index < bytes.count {
+            let start = index
             var gap = 0
             var shift = 0
             while index < bytes.count, shift < 63 {
@@ -129,7 +121,7 @@ public struct PostingList: Sendable, Equatable {
             }
             guard index < bytes.count else { return false }
             document += gap
-            guard body(document, bytes[index]) else { return true }
+            guard body(document, bytes[index], start..<(index + 1)) else { return true }
             index += 1
         }
         return true
