@@ -4,8 +4,10 @@ import Synchronization
 /// What a build leaves in memory for the next build of the same output in the same process, in
 /// place of the files in the cache folder: `serve` rebuilds on every save, and decoding and storing
 /// those files and walking the output folder again were about half of a one-page rebuild at
-/// 10,000 pages. Builds that share one must write an output folder nothing else writes, one
-/// build at a time (the preview's private folder).
+/// 10,000 pages. Beyond what the files hold it keeps the walk of `Content/`, the site itself, the
+/// parsed templates and the publications, each reused only while what it was made from is the
+/// same. Builds that share one must write an output folder nothing else writes, one build at a
+/// time (the preview's private folder).
 public final class BuildMemory: Sendable {
     struct Kept: Sendable {
         /// What the loads read, whether or not the build that read it succeeded.
