@@ -83,12 +83,10 @@ public struct OutputFolder: Sendable {
     /// file in takes a link, a rename and an unlink one after another, where a swap links on all
     /// cores: for the 7,700 pages of a story-template edit at 10,000 pages, 0.18 s against 0.15 s.)
     /// Returns the patch applied, nil when a whole tree was swapped in.
-    /// `folders` are those the new output has besides the staging folder's: the folders of kept files.
     @discardableResult
-    func commit(keeping kept: [String], from previous: PreviousOutput?, folders: Set<String> = []) throws -> OutputPatch? {
+    func commit(keeping kept: [String], from previous: PreviousOutput?) throws -> OutputPatch? {
         if let previous, !kept.isEmpty {
-            if var patch = OutputPatch(folder: self, previous: previous, kept: kept, folders: folders),
-               (patch.written.count + patch.deleted.count) * 8 <= kept.count {
+            if var patch = OutputPatch(folder: self, previous: previous, kept: kept), (patch.written.count + patch.deleted.count) * 8 <= kept.count {
                 try patch.apply()
                 return patch
             }

@@ -33,12 +33,13 @@ struct OutputPatch {
     private(set) var removedFilesHash: UInt64?
 
     /// The patch that turns `previous` into the staged build plus the `kept` files, or nil when a
-    /// file of one is a folder of the other (then the caller swaps in a whole tree). `folders` are
-    /// the new output's folders that the staging folder need not have (those of kept files).
-    init?(folder: OutputFolder, previous: PreviousOutput, kept: [String], folders: Set<String> = []) {
+    /// file of one is a folder of the other (then the caller swaps in a whole tree). The new output's
+    /// folders are the staging folder's and those of the kept files, which the staging folder need
+    /// not have (it gets the folders of the files written into it).
+    init?(folder: OutputFolder, previous: PreviousOutput, kept: [String]) {
         guard let staged = TreeListing.walk(folder.staging.path) else { return nil }
         let old = previous.listing
-        let directories = staged.directories.union(folders)
+        let directories = staged.directories.union(Self.folders(holding: kept))
         guard directories.isDisjoint(with: old.files), staged.files.isDisjoint(with: old.directories) else { return nil }
         output = folder.output.path
         staging = folder.staging.path
@@ -49,6 +50,20 @@ struct OutputPatch {
         deleted = old.files.subtracting(staged.files).subtracting(kept).sorted()
         createdDirectories = directories.subtracting(old.directories).sorted()
         removedDirectories = old.directories.subtracting(directories).sorted().reversed()
+    }
+
+    /// The folders `files` are in, with the folders above them.
+    static func folders(holding files: [String]) -> Set<String> {
+        var folders: Set<String> = []
+        var last = ""
+        for file in files {
+            var folder = SitePath.directory(of: file)
+            // Files of one folder mostly follow each other.
+            guard folder != last else { continue }
+            last = folder
+            while !folder.isEmpty, folders.insert(folder).inserted { folder = SitePath.directory(of: folder) }
+        }
+        return folders
     }
 
     private init(journal: String, output: String, backup: String, entries: [Character: [String]]) {

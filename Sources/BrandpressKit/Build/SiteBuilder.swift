@@ -181,7 +181,7 @@ public enum SiteBuilder {
             stage("wrote the search index")
             if options.flushesOutput { FileWriting.syncFileSystem(of: folder.staging) }
             let kept = pages.kept + copies.kept + keptSearchFiles
-            let patch = try folder.commit(keeping: kept, from: previous, folders: outputFolders(outputs: outputs, model: model))
+            let patch = try folder.commit(keeping: kept, from: previous)
             stage("published the new output")
             // The new output's listing and fingerprint are made while the build cache is written: from
             // the walk before the build and the files the patch moved in, or by walking the new tree.

@@ -40,20 +40,6 @@ extension SiteBuilder {
         return written(outputs, results)
     }
 
-    /// Every folder of the new output that holds a page or a copied file of `Content/`, with the
-    /// folders above it: the staging folder has only those of the files written.
-    static func outputFolders(outputs: [String], model: SiteModel) -> Set<String> {
-        var folders: Set<String> = []
-        var last = ""
-        for path in outputs + model.assets.map(SitePath.assetOutputPath(for:)) {
-            var folder = SitePath.directory(of: path)
-            guard folder != last else { continue }
-            last = folder
-            while !folder.isEmpty, folders.insert(folder).inserted { folder = SitePath.directory(of: folder) }
-        }
-        return folders
-    }
-
     static func written(_ paths: [String], _ results: [(BuildCache.OutputRecord?, Bool)]) -> Written {
         var written = Written()
         for (path, (record, kept)) in zip(paths, results) {
