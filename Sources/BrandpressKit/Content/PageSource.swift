@@ -124,6 +124,13 @@ public struct PageSource: Sendable {
         return body(in: decoded.text)
     }
 
+    /// The entry to record for this source when `cached`, the one it was loaded with, no longer
+    /// describes it (its bytes or metadata changed); nil when `cached` still does.
+    func cacheEntry(replacing cached: PageSourceCache.Entry?) -> PageSourceCache.Entry? {
+        if let cached, cached.fileDigest == fileDigest, cached.identity == identity { return nil }
+        return cacheEntry
+    }
+
     var cacheEntry: PageSourceCache.Entry {
         PageSourceCache.Entry(fileDigest: fileDigest, frontMatter: frontMatter, bodyOffset: bodyOffset, bodyFirstLine: bodyFirstLine,
                               frontMatterDigest: frontMatterDigest, headingTitle: headingTitle, bodyDigest: bodyDigest,

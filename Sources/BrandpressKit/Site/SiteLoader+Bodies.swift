@@ -26,9 +26,7 @@ extension SiteLoader {
             let old = model.pages[index].source
             guard let source = loaded, problems.isEmpty, source.frontMatterDigest == old.frontMatterDigest,
                   source.headingTitle == old.headingTitle, source.title == old.title else { return false }
-            if entry.map({ $0.fileDigest != source.fileDigest || $0.identity != source.identity }) ?? true {
-                sources.set(source.cacheEntry, for: path)
-            }
+            if let changed = source.cacheEntry(replacing: entry) { sources.set(changed, for: path) }
             model.pages[index].source = source
         }
         model.assetIdentities = inventory.assetIdentities

@@ -44,9 +44,8 @@ public enum SiteLoader {
             let entry = cached[path]
             let (source, problems) = PageSource.load(path: path, contentFolder: contentFolder, displayPrefix: contentDisplay, cached: entry,
                                                      identity: inventory.markdownIdentities[path], trustedBefore: trustedBefore)
-            let isCached = source.map { source in entry.map { $0.fileDigest == source.fileDigest && $0.identity == source.identity } ?? false } ?? true
             let page = source.flatMap { $0.frontMatter.draft && !includeDrafts ? nil : makePage($0) }
-            return LoadedFile(path: path, wasRead: source != nil, problems: problems, changedEntry: isCached ? nil : source?.cacheEntry, page: page)
+            return LoadedFile(path: path, wasRead: source != nil, problems: problems, changedEntry: source?.cacheEntry(replacing: entry), page: page)
         }
         update(&sources, with: loaded)
         var pages: [Page] = []
