@@ -4,7 +4,8 @@ import Synchronization
 
 /// Watches folders and everything below them with inotify, one watch per folder (inotify is not
 /// recursive), adding watches for folders created or moved in later. Calls `onChange` after the
-/// events have been quiet for `debounce`.
+/// events have been quiet for `debounce`, with the paths the events named since the last call
+/// (`changedPaths`): each below one of the folders, spelled as it was given, or the folder itself.
 public final class DirectoryWatcher: Sendable {
     private static let mask: UInt32 = UInt32(IN_CREATE | IN_MODIFY | IN_CLOSE_WRITE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB)
 
@@ -12,12 +13,15 @@ public final class DirectoryWatcher: Sendable {
         var folders: [Int32: String] = [:]
         var generation: UInt64 = 0
         var stopped = false
+        /// Since the last call of `onChange`; nil once an event could not be placed (the kernel's
+        /// queue overflowed, or a watch it names is no longer known).
+        var changedPaths: Set<String>? = []
     }
 
     private let descriptor: Int32
     private let queue = DispatchQueue(label: "brandpress.watcher")
     private let debounce: DispatchTimeInterval
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (_ changedPaths: Set<String>?) -> Void
     private let state = Mutex(State())
     // Dispatch sources are thread-safe; the type is just not marked Sendable.
     nonisolated(unsafe) private let source: any DispatchSourceRead
@@ -26,7 +30,7 @@ public final class DirectoryWatcher: Sendable {
         public var description: String
     }
 
-    public init(folders: [URL], debounce: DispatchTimeInterval = .milliseconds(50), onChange: @escaping @Sendable () -> Void) throws {
+    public init(folders: [URL], debounce: DispatchTimeInterval = .milliseconds(50), onChange: @escaping @Sendable (_ changedPaths: Set<String>?) -> Void) throws {
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else {
             throw StartError(description: "cannot watch for changes: inotify_init1 failed (\(String(cString: strerror(errno))))")
@@ -95,14 +99,34 @@ public final class DirectoryWatcher: Sendable {
     }
 
     private func handle(_ event: inotify_event, name: String) {
-        if event.mask & UInt32(IN_IGNORED) != 0 {
-            state.withLock { _ = $0.folders.removeValue(forKey: event.wd) }
-            return
-        }
         let isDirectory = event.mask & UInt32(IN_ISDIR) != 0
         let arrived = event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0
-        guard isDirectory, arrived, let parent = state.withLock({ $0.folders[event.wd] }) else { return }
-        addWatches(below: parent + "/" + name)
+        let left = event.mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0
+        let path: String? = state.withLock { state in
+            // The watch is gone: its folder was deleted or moved, which an event on its parent named.
+            if event.mask & UInt32(IN_IGNORED) != 0 {
+                state.folders.removeValue(forKey: event.wd)
+                return nil
+            }
+            let known = state.folders[event.wd]
+            // The same, from a watch already let go when its parent's event came.
+            if known == nil, event.mask & UInt32(IN_MOVE_SELF | IN_DELETE_SELF) != 0 { return nil }
+            guard event.mask & UInt32(IN_Q_OVERFLOW) == 0, let folder = known else {
+                state.changedPaths = nil
+                return nil
+            }
+            let path = name.isEmpty ? folder : folder + "/" + name
+            state.changedPaths?.insert(path)
+            if isDirectory, left {
+                // A folder moved away keeps its watches, which would go on naming paths below its old place.
+                for (watch, watched) in state.folders where watched == path || watched.hasPrefix(path + "/") {
+                    state.folders.removeValue(forKey: watch)
+                    inotify_rm_watch(descriptor, watch)
+                }
+            }
+            return path
+        }
+        if let path, isDirectory, arrived { addWatches(below: path) }
     }
 
     private func scheduleChange() {
@@ -111,8 +135,15 @@ public final class DirectoryWatcher: Sendable {
             return state.generation
         }
         queue.asyncAfter(deadline: .now() + debounce) { [weak self] in
-            guard let self, self.state.withLock({ $0.generation == generation && !$0.stopped }) else { return }
-            self.onChange()
+            guard let self else { return }
+            let changes: Set<String>?? = self.state.withLock { state in
+                guard state.generation == generation, !state.stopped else { return .none }
+                defer { state.changedPaths = [] }
+                return .some(state.changedPaths)
+            }
+            // Only watches that went away (`IN_IGNORED`): nothing to build.
+            guard case .some(let changedPaths) = changes, changedPaths != [] else { return }
+            self.onChange(changedPaths)
         }
     }
 }

@@ -11,29 +11,45 @@ public final class PreviewBuilder: Sendable {
     public let includeDrafts: Bool
     public let channel: ReloadChannel
     private let log: @Sendable (BuildReport) -> Void
+    /// See `BuildOptions.settleSeconds`; tests that change files quickly make it shorter.
+    public let settleSeconds: Double
     private let queue = DispatchQueue(label: "brandpress.preview-build")
-    private let pending = Mutex(false)
+    private let pending = Mutex(Pending())
+    /// `Content/` as the watcher names it, to tell its paths from those of `Templates/`.
+    private let contentFolder: String
     /// The caches, kept between builds instead of in files: the preview's folder is written by nothing else.
     private let memory = BuildMemory()
 
-    public init(root: URL, siteFolder: URL, includeDrafts: Bool, channel: ReloadChannel, log: @escaping @Sendable (BuildReport) -> Void = { _ in }) {
+    public init(root: URL, siteFolder: URL, includeDrafts: Bool, channel: ReloadChannel,
+                settleSeconds: Double = BuildOptions.defaultSettleSeconds, log: @escaping @Sendable (BuildReport) -> Void = { _ in }) {
+        self.settleSeconds = settleSeconds
         self.root = root
         self.siteFolder = siteFolder
         self.includeDrafts = includeDrafts
         self.channel = channel
         self.log = log
+        contentFolder = ProjectLayout(root: root).content.path
     }
 
-    /// Builds now, after any build in progress, and returns when it is done.
+    /// A build asked for and not started yet, and what the watcher saw change since the last build started.
+    private struct Pending {
+        var waiting = false
+        /// Paths below `Content/`, relative to it ("" for the folder itself); nil when not known.
+        var contentChanges: Set<String>? = []
+    }
+
+    /// Builds now, after any build in progress, and returns when it is done; it looks at every file.
     @discardableResult
     public func build() -> BuildReport {
-        queue.sync { buildHere() }
+        queue.sync { buildHere(contentChanges: nil) }
     }
 
     /// On `queue`: builds share `memory` and the site folder, so they never overlap.
     @discardableResult
-    private func buildHere() -> BuildReport {
+    private func buildHere(contentChanges: Set<String>?) -> BuildReport {
         var options = BuildOptions(root: root, output: siteFolder, includeDrafts: includeDrafts, pageInjection: ReloadScript.html)
+        options.contentChanges = contentChanges
+        options.settleSeconds = settleSeconds
         // The project's own cache folder is for `build`.
         options.cacheFolder = nil
         options.memory = memory
@@ -52,15 +68,35 @@ public final class PreviewBuilder: Sendable {
     }
 
     /// Asks for a build in the background; requests that arrive while one waits are merged into it.
-    public func requestBuild() {
-        let alreadyWaiting = pending.withLock { waiting in
-            defer { waiting = true }
-            return waiting
+    /// `changedPaths` are what the watcher saw change (nil: it cannot tell); the build looks only at
+    /// those files of `Content/` that it knew before.
+    public func requestBuild(changedPaths: Set<String>?) {
+        let alreadyWaiting = pending.withLock { pending in
+            defer { pending.waiting = true }
+            if let changedPaths, pending.contentChanges != nil {
+                for path in changedPaths {
+                    guard let relative = contentRelative(path) else { continue }
+                    pending.contentChanges!.insert(relative)
+                }
+            } else {
+                pending.contentChanges = nil
+            }
+            return pending.waiting
         }
         guard !alreadyWaiting else { return }
         queue.async { [self] in
-            pending.withLock { $0 = false }
-            buildHere()
+            let changes = pending.withLock { pending in
+                defer { pending = Pending() }
+                return pending.contentChanges
+            }
+            buildHere(contentChanges: changes)
         }
+    }
+
+    /// `path` relative to `Content/`; nil when it is not in it (a template).
+    private func contentRelative(_ path: String) -> String? {
+        if path == contentFolder { return "" }
+        guard path.hasPrefix(contentFolder + "/") else { return nil }
+        return String(path.dropFirst(contentFolder.count + 1))
     }
 }

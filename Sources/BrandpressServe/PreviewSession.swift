@@ -21,7 +21,7 @@ public final class PreviewSession: Sendable {
         do {
             server = try PreviewServer(siteFolder: siteFolder, channel: channel, port: port)
             let watched = [layout.content, layout.templates].filter { FileManager.default.fileExists(atPath: $0.path) }
-            watcher = try DirectoryWatcher(folders: watched) { builder.requestBuild() }
+            watcher = try DirectoryWatcher(folders: watched) { builder.requestBuild(changedPaths: $0) }
         } catch {
             try? FileManager.default.removeItem(at: workFolder)
             throw error

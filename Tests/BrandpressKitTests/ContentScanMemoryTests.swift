@@ -52,6 +52,54 @@ import Testing
         #expect(unchanged?.markdownIdentities == first.markdownIdentities, "nothing changed since")
     }
 
+    /// Under `serve` the watcher names what changed, and only those paths are looked up.
+    @Test func onlyTheNamedFilesAreLookedUpAgain() throws {
+        let project = try TemporaryProject(Self.files)
+        var (first, kept) = Self.scan(project)
+        #expect(kept != nil)
+        try Self.append("\n新的一段。\n", to: "Content/stories/2024-安全.md", in: project)
+        try Self.append("\n没有人说起的一段。\n", to: "Content/index.md", in: project)
+        let afterEdits = kept?.rescan(changes: ["stories/2024-安全.md", "stories", ".git/index", "stories/.2024-安全.md.swp"])
+        let named = try #require(afterEdits)
+        let fresh = Self.freshScan(project)
+        #expect(named.markdownIdentities["stories/2024-安全.md"] == fresh.markdownIdentities["stories/2024-安全.md"])
+        #expect(named.markdownIdentities["index.md"] == first.markdownIdentities["index.md"], "a file nobody named is not looked up")
+        #expect(named.markdownFiles == fresh.markdownFiles)
+        first = named
+        let afterNothing = kept?.rescan(changes: [])
+        let nothing = try #require(afterNothing)
+        #expect(nothing.markdownIdentities == first.markdownIdentities)
+        let afterAll = kept?.rescan(changes: nil)
+        let all = try #require(afterAll)
+        #expect(all.markdownIdentities == fresh.markdownIdentities, "without names every file is looked up")
+        #expect(all.assetIdentities == fresh.assetIdentities)
+    }
+
+    @Test(arguments: ["a new file", "a file in a folder it never saw", "a folder that changed", "a file that became a folder"])
+    func aNamedPathItCannotPlaceMeansANewWalk(_ change: String) throws {
+        let project = try TemporaryProject(Self.files)
+        var (_, kept) = Self.scan(project)
+        #expect(kept != nil)
+        let named: String
+        switch change {
+        case "a new file":
+            try project.write("Content/stories/2025-新.md", "# 新\n")
+            named = "stories/2025-新.md"
+        case "a file in a folder it never saw":
+            try project.write("Content/new/page.md", "# 新\n")
+            named = "new/page.md"
+        case "a folder that changed":
+            try project.write("Content/stories/2025-新.md", "# 新\n")
+            named = "stories"
+        default:
+            try project.remove("Content/index.md")
+            try FileManager.default.createDirectory(at: project.root.appendingPathComponent("Content/index.md"), withIntermediateDirectories: false)
+            named = "index.md"
+        }
+        let rescanned = kept?.rescan(changes: [named])
+        #expect(rescanned == nil)
+    }
+
     @Test(arguments: ["added", "removed", "renamed", "folder added"])
     func aChangedFolderMeansANewWalk(_ change: String) throws {
         let project = try TemporaryProject(Self.files)

@@ -10,12 +10,17 @@ public struct BuildOptions: Sendable {
     /// Check everything but write nothing (`brandpress check`).
     public var checkOnly: Bool
     /// How old the newest input must be before an unchanged rebuild may be skipped (see `BuildFingerprint`).
-    public var settleSeconds = 1.0
+    public var settleSeconds = BuildOptions.defaultSettleSeconds
+    public static let defaultSettleSeconds = 1.0
     /// Where the build cache is kept (see `BuildCache`); nil builds everything from scratch.
     public var cacheFolder: URL?
     /// Kept by a process that builds the same output again and again (`serve`): the caches stay in
     /// it between builds, and `cacheFolder` is neither read nor written.
     public var memory: BuildMemory?
+    /// With `memory`: the paths below `Content/` (relative to it, "" for the folder itself) that
+    /// can have changed since the last build with the same memory began, as a watcher saw them;
+    /// only these are looked at again. nil looks at every file.
+    public var contentChanges: Set<String>?
     /// Whether the new files are flushed to the disk before they are published, so that a crash
     /// cannot leave the published folder with empty files. `serve`'s folder is thrown away anyway.
     public var flushesOutput = true

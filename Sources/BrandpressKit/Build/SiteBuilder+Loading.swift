@@ -19,7 +19,7 @@ extension SiteBuilder {
                          sources: inout PageSourceCache, memory: inout BuildMemory.Kept?) -> LoadedSite {
         var inventory = walkedContent.map(ContentScanner.inventory(of:))
         if inventory == nil, memory != nil {
-            inventory = memory?.contentScan?.rescan()
+            inventory = memory?.contentScan?.rescan(changes: options.contentChanges)
             if inventory == nil {
                 let scan = ContentScanMemory.scan(layout.content, displayPrefix: layout.display(layout.content) + "/",
                                                   trustedBefore: Date().timeIntervalSince1970 - options.settleSeconds)
