@@ -132,6 +132,49 @@ import Testing
         #expect(sitemap.contains("<loc>https://intranet.example/dangjian/stories/units/%E7%BB%BC%E9%87%87%E4%B8%80%E5%8C%BA.html</loc>"))
     }
 
+    /// The sitemap and the feeds are rewritten only when what they list changed.
+    @Test func feedsAreKeptUntilWhatTheyListChanges() throws {
+        var files = Self.storyFiles(count: 3, pageSize: 6)
+        files["Content/site.yml"] = "title: 站\nbase_url: https://intranet.example/dangjian\n"
+        let project = try TemporaryProject(files)
+        func build() -> Bool {
+            usleep(20_000)
+            return SiteBuilder.build(RebuildEqualsFullBuildTests.rebuildOptions(project, memory: nil, settleSeconds: 0.01)).succeeded
+        }
+        #expect(build())
+        func inode(_ path: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(atPath: project.root.appendingPathComponent("Output/" + path).path)
+            return try #require(attributes[.systemFileNumber] as? Int)
+        }
+        let sitemap = try inode("sitemap.xml"), feed = try inode("stories/feed.xml")
+        try project.write("Content/stories/s1.md", "---\ntitle: 故事1\ndate: 2024-01-02\nunit: 掘进二区\ntags: [安全生产]\n---\n正文。\n\n## 后记\n\n新加的一段。\n")
+        #expect(build())
+        #expect(try inode("sitemap.xml") == sitemap, "the same pages: the sitemap is kept")
+        #expect(try inode("stories/feed.xml") == feed, "the same feed entries: kept")
+        try project.write("Content/stories/s9.md", "---\ntitle: 故事9\ndate: 2025-01-02\n---\n又一篇。\n")
+        #expect(build())
+        #expect(try inode("sitemap.xml") != sitemap)
+        #expect(project.output("sitemap.xml")?.contains("stories/s9.html</loc>") == true)
+        #expect(project.output("stories/feed.xml")?.contains("故事9") == true)
+    }
+
+    @Test func aFileWhereTheSitemapGoesIsAnError() throws {
+        var files = Self.storyFiles(count: 3, pageSize: 6)
+        files["Content/site.yml"] = "title: 站\nbase_url: https://intranet.example/dangjian\n"
+        files["Content/sitemap.xml"] = "<urlset/>"
+        files["Content/stories/Feed.xml"] = "<feed/>"
+        let project = try TemporaryProject(files)
+        let report = project.build()
+        #expect(!report.succeeded)
+        #expect(TemporaryProject.lines(report) == [
+            "Content/sitemap.xml: error: Output/sitemap.xml is also a file brandpress makes itself (the sitemap and the stories' Atom feeds, made because `base_url:` is set); rename this file or move it into another folder",
+            "Content/stories/Feed.xml: error: Output/stories/Feed.xml is also a file brandpress makes itself (the sitemap and the stories' Atom feeds, made because `base_url:` is set); rename this file or move it into another folder",
+        ])
+        files["Content/site.yml"] = "title: 站\n"
+        let withoutFeeds = try TemporaryProject(files)
+        #expect(withoutFeeds.build().succeeded, "without base_url there is no sitemap to clash with")
+    }
+
     @Test func withoutBaseURLThereIsNoFeedAndTheBuildSaysWhyOnce() throws {
         let project = try TemporaryProject(Self.storyFiles(count: 3, pageSize: 6))
         let report = project.build()

@@ -186,7 +186,8 @@ extension BuildCache {
         /// The cache `BuildCache.load` would read back after `store`, made in memory.
         var cache: BuildCache {
             var cache = BuildCache()
-            cache.markdown = Dictionary(markdown.lazy.map { ($0.path, $0.entry) }, uniquingKeysWith: { $1 })
+            cache.markdown.reserveCapacity(markdown.count)
+            for (path, entry) in markdown { cache.markdown[path] = entry }
             cache.printViews = Self.merged(printViews)
             cache.outputs = Self.merged(outputs)
             cache.search = search
@@ -196,6 +197,7 @@ extension BuildCache {
         /// One table of all of `tables`, whose keys never coincide (see `write`).
         private static func merged<Value>(_ tables: [[String: Value]]) -> [String: Value] {
             var merged = tables.first ?? [:]
+            merged.reserveCapacity(tables.reduce(0) { $0 + $1.count })
             for table in tables.dropFirst() { merged.merge(table) { $1 } }
             return merged
         }

@@ -47,6 +47,13 @@ enum Feeds {
         return text + "</feed>\n"
     }
 
+    static let sitemapPath = "sitemap.xml"
+
+    /// Where the feeds and the sitemap go: they are made only when `base_url` is set.
+    static func paths(of publications: Publications, config: SiteConfig) -> [String] {
+        config.baseURL == nil ? [] : publications.stories.map(\.feedPath) + [sitemapPath]
+    }
+
     static func sitemap(paths: [String], baseURL: String) -> String {
         var text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for path in paths.sorted() {

@@ -117,7 +117,7 @@ public enum SiteBuilder {
         let printContents = publications.handbooks.map {
             PrintView.render($0, model: model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.printViews ?? [:])
         }
-        for page in model.pages { page.source.forgetBody() }
+        for page in model.pages { page.forgetBody() }
         stage("assembled the publications")
         let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents.map(\.html),
                                fragments: SharedFragments(templates: templates))
@@ -132,7 +132,8 @@ public enum SiteBuilder {
                 file: configDisplay))
         }
         let outputs = jobs.map(site.outputPath(of:))
-        let pathProblems = keptPublications?.pathProblems ?? checkGeneratedPaths(outputs: outputs, jobs: jobs, model: model, layout: layout)
+        let pathProblems = keptPublications?.pathProblems ?? checkGeneratedPaths(outputs: outputs, jobs: jobs, feeds: Feeds.paths(of: publications, config: model.config),
+                                                                                     model: model, layout: layout)
         diagnostics += pathProblems
         memory?.publications = publicationInputs.map {
             BuildMemory.KeptPublications(inputs: $0, publications: publications, problems: publicationProblems, pathProblems: pathProblems)
@@ -174,13 +175,13 @@ public enum SiteBuilder {
                                                  trustedBefore: Date().timeIntervalSince1970 - options.settleSeconds)
             memory?.assets = assets
             if let assetsFile, assets != previousAssets { assets.store(to: assetsFile) }
-            try writeFeeds(site: site, outputs: outputs, folder: folder)
+            let feeds = try writeFeeds(site: site, outputs: outputs, folder: folder, previous: previous)
             stage("wrote the pages and copied the files")
             let searchBuild = search!.wait()
             let keptSearchFiles = try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
             stage("wrote the search index")
             if options.flushesOutput { FileWriting.syncFileSystem(of: folder.staging) }
-            let kept = pages.kept + copies.kept + keptSearchFiles
+            let kept = pages.kept + copies.kept + feeds.kept + keptSearchFiles
             let patch = try folder.commit(keeping: kept, from: previous)
             stage("published the new output")
             // The new output's listing and fingerprint are made while the build cache is written: from
@@ -188,14 +189,17 @@ public enum SiteBuilder {
             let patchedListing = BackgroundResult { patch.flatMap { previous?.listing.applying($0, root: layout.output.path) } }
             let outputHash = cacheFile == nil && fingerprint?.settled != true ? nil
                 : BackgroundResult { patchedListing.wait()?.fingerprint ?? BuildFingerprint.output(of: layout.output) }
-            let made = keepsCache ? BuildCache.Made(markdown: markdownKeys.entries(for: model), printViews: printContents.map(\.entries),
-                                                    outputs: [pages.records, copies.records], search: searchBuild.state) : nil
-            if let cacheFile, let made {
-                made.store(to: cacheFile) { outputHash?.wait() }
-            } else if memory != nil, let made {
+            let renderedModel = model, printEntries = printContents.map(\.entries), searchState = searchBuild.state
+            let outputRecords = [pages.records, copies.records, feeds.records]
+            @Sendable func made() -> BuildCache.Made {
+                BuildCache.Made(markdown: markdownKeys.entries(for: renderedModel), printViews: printEntries, outputs: outputRecords, search: searchState)
+            }
+            if let cacheFile {
+                made().store(to: cacheFile) { outputHash?.wait() }
+            } else if memory != nil {
                 // Made after the report is out, while the browser reloads.
                 memory?.lastBuild = BackgroundResult {
-                    BuildMemory.LastBuild(cache: made.cache, outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path))
+                    BuildMemory.LastBuild(cache: made().cache, outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path))
                 }
             }
             if let fingerprint, fingerprint.settled, let outputHash = outputHash?.wait() {
@@ -215,6 +219,8 @@ public enum SiteBuilder {
             report.stages = stages
             sourcesStore?.wait()
             options.succeeded?(report)
+            // The last build's tables are let go of only now, after the report (a millisecond or two at 10,000 pages).
+            withExtendedLifetime(lastBuild) {}
             return report
         } catch {
             _ = search?.wait()
@@ -233,7 +239,7 @@ public enum SiteBuilder {
         let renderedKeys = renderedKeys?.count == pages.count ? renderedKeys : nil
         let results = ParallelMap.map(count: pages.count) { index -> RenderedMarkdown? in
             let page = pages[index]
-            if page.rendered != nil, renderedKeys?[index] == keys.pages[index] { return nil }
+            if renderedKeys?[index] == keys.pages[index], page.isRendered { return nil }
             if let entry = cached[page.path], entry.key == keys.pages[index] { return entry.rendered }
             return MarkdownRenderer.render(page.body, options: options) { destination, _ in
                 resolver.resolve(destination, sourcePath: page.path, outputPath: page.outputPath)

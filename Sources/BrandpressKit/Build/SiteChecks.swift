@@ -19,14 +19,20 @@ extension SiteBuilder {
         return diagnostics
     }
 
-    /// Generated pages (story indexes, unit pages, the print view) must not collide with written ones.
-    static func checkGeneratedPaths(outputs: [String], jobs: [RenderJob], model: SiteModel, layout: ProjectLayout) -> [Diagnostic] {
+    /// Generated pages (story indexes, unit pages, the print view) must not collide with written
+    /// ones, nor files of `Content/` with the feeds and the sitemap (`feeds`).
+    static func checkGeneratedPaths(outputs: [String], jobs: [RenderJob], feeds: [String], model: SiteModel, layout: ProjectLayout) -> [Diagnostic] {
         var owners: [String: RenderJob] = [:]
         var diagnostics: [Diagnostic] = []
         let assetOutputs = Set(model.assets.map { SitePath.foldingCase(SitePath.assetOutputPath(for: $0)) })
         let reservedFolders = ["assets/", SearchIndexFiles.folder.lowercased() + "/"]
         for asset in model.assets where reservedFolders.contains(where: { SitePath.foldingCase(SitePath.assetOutputPath(for: asset)).hasPrefix($0) }) {
             diagnostics.append(.error("Output/\(SitePath.assetOutputPath(for: asset)) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
+                                      file: layout.display(layout.content) + "/" + asset))
+        }
+        let feedOutputs = Set(feeds.map(SitePath.foldingCase))
+        for asset in model.assets where feedOutputs.contains(SitePath.foldingCase(SitePath.assetOutputPath(for: asset))) {
+            diagnostics.append(.error("Output/\(SitePath.assetOutputPath(for: asset)) is also a file brandpress makes itself (the sitemap and the stories' Atom feeds, made because `base_url:` is set); rename this file or move it into another folder",
                                       file: layout.display(layout.content) + "/" + asset))
         }
         for (job, output) in zip(jobs, outputs) {

@@ -42,6 +42,7 @@ extension SiteBuilder {
 
     static func written(_ paths: [String], _ results: [(BuildCache.OutputRecord?, Bool)]) -> Written {
         var written = Written()
+        written.records.reserveCapacity(paths.count)
         for (path, (record, kept)) in zip(paths, results) {
             if let record { written.records[path] = record }
             if kept { written.kept.append(path) }
@@ -126,13 +127,35 @@ extension SiteBuilder {
         return try results.map { try $0.get() }
     }
 
-    static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder) throws {
-        guard let baseURL = site.model.config.baseURL else { return }
+    /// The stories' Atom feeds and the sitemap, when `base_url` is set. The previous output's copy
+    /// is kept when its bytes would be the same; the sitemap's (10,000 addresses) is not even made
+    /// when the pages' paths are the ones it was made from.
+    static func writeFeeds(site: SiteContext, outputs: [String], folder: OutputFolder, previous: PreviousOutput?) throws -> Written {
+        guard let baseURL = site.model.config.baseURL else { return Written() }
+        var written = Written()
+        func write(_ text: String, to sitePath: String, key: UInt64? = nil) throws {
+            let digest = StableHash.of(text)
+            written.records[sitePath] = BuildCache.OutputRecord(key: key ?? digest, digest: digest)
+            if previous?.keeps(sitePath, digest: digest) == true {
+                written.kept.append(sitePath)
+            } else {
+                try folder.writeStaged(text, to: sitePath)
+            }
+        }
         for stories in site.publications.stories {
-            try folder.writeStaged(Feeds.atom(stories, model: site.model, baseURL: baseURL), to: stories.feedPath)
+            try write(Feeds.atom(stories, model: site.model, baseURL: baseURL), to: stories.feedPath)
         }
         let listed = outputs.filter { $0 != "404.html" && $0 != "search.html" }
-        try folder.writeStaged(Feeds.sitemap(paths: listed, baseURL: baseURL), to: "sitemap.xml")
+        var hash = StableHash()
+        hash.add(baseURL)
+        for path in listed { hash.add(path) }
+        if let record = previous?.keeps(Feeds.sitemapPath, key: hash.value) {
+            written.records[Feeds.sitemapPath] = record
+            written.kept.append(Feeds.sitemapPath)
+        } else {
+            try write(Feeds.sitemap(paths: listed, baseURL: baseURL), to: Feeds.sitemapPath, key: hash.value)
+        }
+        return written
     }
 }
 

@@ -32,7 +32,7 @@ public struct PageSource: Sendable {
     /// The metadata to recognise the file by next time; nil when it was too fresh to trust.
     var identity: FileIdentity?
     /// Empty when the file was not read or the body was let go; shared by every copy of the source.
-    private var loadedBody = LoadedBody()
+    private(set) var loadedBody = LoadedBody()
     private var file = ""
 
     /// Reads, decodes and splits one file; the front matter is taken from `cached` when the file's
@@ -150,7 +150,7 @@ extension PageSource {
 }
 
 /// The body a `PageSource` read, in a box its copies share, so that letting it go frees it.
-private final class LoadedBody: Sendable {
+final class LoadedBody: Sendable {
     private let storage: Mutex<String?>
 
     init(_ text: String? = nil) {

@@ -27,6 +27,8 @@ public struct Page: Sendable {
     public var title: String { get { storage.title } set { uniqueStorage().title = newValue } }
     public var kind: PageKind { get { storage.kind } set { uniqueStorage().kind = newValue } }
     public var rendered: RenderedMarkdown? { get { storage.rendered } set { uniqueStorage().rendered = newValue } }
+    /// `rendered != nil`, without copying the rendering out.
+    var isRendered: Bool { storage.rendered != nil }
 
     public init(source: PageSource, outputPath: String, isSectionIndex: Bool, sectionDirectory: String, title: String,
                 kind: PageKind = .page, rendered: RenderedMarkdown? = nil) {
@@ -70,6 +72,11 @@ public struct Page: Sendable {
             Storage(source: source, outputPath: outputPath, isSectionIndex: isSectionIndex, sectionDirectory: sectionDirectory,
                     title: title, kind: kind, rendered: rendered)
         }
+    }
+
+    /// `source.forgetBody()`, reaching the body's holder without copying the whole source out of the page.
+    func forgetBody() {
+        storage.source.loadedBody.forget()
     }
 
     public var path: String { _read { yield storage.source.path } }
