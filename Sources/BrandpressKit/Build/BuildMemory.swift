@@ -34,11 +34,13 @@ public final class BuildMemory: Sendable {
         }
     }
 
-    /// The build cache the last successful build would have stored, and its output folder as it
-    /// left it (nil when that could not be listed: the next build then walks it).
+    /// The build cache the last successful build would have stored, less its Markdown, and its
+    /// output folder as it left it (nil when that could not be listed: the next build then walks
+    /// it); the Markdown is found in its pages.
     struct LastBuild: Sendable {
         var cache: BuildCache
         var outputListing: TreeListing?
+        var renderedPages: EarlierRenderings.RenderedPages
     }
 
     /// The site as the last build that succeeded left it (its pages rendered), when its load

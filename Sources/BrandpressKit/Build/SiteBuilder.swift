@@ -102,7 +102,8 @@ public enum SiteBuilder {
         let resolver = LinkResolver(model: model)
         let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
         let markdownKeys = MarkdownCacheKeys(model: model, options: markdownOptions)
-        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: markdownKeys, cached: cache?.markdown ?? [:],
+        let earlier = EarlierRenderings(table: cache?.markdown ?? [:], pages: lastBuild?.wait().renderedPages)
+        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: markdownKeys, earlier: earlier,
                                       renderedKeys: loaded.renderedKeys)
         diagnostics += checkFragments(model, resolver: resolver)
 
@@ -191,15 +192,15 @@ public enum SiteBuilder {
                 : BackgroundResult { patchedListing.wait()?.fingerprint ?? BuildFingerprint.output(of: layout.output) }
             let renderedModel = model, printEntries = printContents.map(\.entries), searchState = searchBuild.state
             let outputRecords = [pages.records, copies.records, feeds.records]
-            @Sendable func made() -> BuildCache.Made {
-                BuildCache.Made(markdown: markdownKeys.entries(for: renderedModel), printViews: printEntries, outputs: outputRecords, search: searchState)
-            }
             if let cacheFile {
-                made().store(to: cacheFile) { outputHash?.wait() }
+                BuildCache.Made(markdown: markdownKeys.entries(for: renderedModel), printViews: printEntries, outputs: outputRecords, search: searchState)
+                    .store(to: cacheFile) { outputHash?.wait() }
             } else if memory != nil {
-                // Made after the report is out, while the browser reloads.
+                // Made after the report is out, while the browser reloads. The Markdown stays in the pages.
+                let renderedPages = EarlierRenderings.RenderedPages(model: renderedModel, keys: markdownKeys.pages)
                 memory?.lastBuild = BackgroundResult {
-                    BuildMemory.LastBuild(cache: made().cache, outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path))
+                    BuildMemory.LastBuild(cache: BuildCache.Made(markdown: [], printViews: printEntries, outputs: outputRecords, search: searchState).cache,
+                                          outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path), renderedPages: renderedPages)
                 }
             }
             if let fingerprint, fingerprint.settled, let outputHash = outputHash?.wait() {
@@ -230,17 +231,17 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders every page's Markdown on all cores, reusing the cached result of a page whose key is
+    /// Renders every page's Markdown on all cores, reusing an earlier rendering of a page whose key is
     /// the same. `renderedKeys`, when the pages already hold their rendering, are the keys it was made
     /// under: a page whose key is the same keeps it.
     static func renderMarkdown(_ model: inout SiteModel, resolver: LinkResolver, options: MarkdownOptions,
-                               keys: MarkdownCacheKeys, cached: [String: BuildCache.MarkdownEntry], renderedKeys: [UInt64]? = nil) -> [Diagnostic] {
+                               keys: MarkdownCacheKeys, earlier: EarlierRenderings, renderedKeys: [UInt64]? = nil) -> [Diagnostic] {
         let pages = model.pages
         let renderedKeys = renderedKeys?.count == pages.count ? renderedKeys : nil
         let results = ParallelMap.map(count: pages.count) { index -> RenderedMarkdown? in
             let page = pages[index]
             if renderedKeys?[index] == keys.pages[index], page.isRendered { return nil }
-            if let entry = cached[page.path], entry.key == keys.pages[index] { return entry.rendered }
+            if let rendering = earlier.rendering(of: page.path, key: keys.pages[index]) { return rendering }
             return MarkdownRenderer.render(page.body, options: options) { destination, _ in
                 resolver.resolve(destination, sourcePath: page.path, outputPath: page.outputPath)
             }
