@@ -53,12 +53,15 @@ public final class BuildMemory: Sendable {
     }
 
     /// The last publications made under `Publications.inputDigest` of what they were made from, the
-    /// problems found making them and those of the generated pages' paths (which follow from the same).
+    /// problems found making them, and what follows from the same: the files to make (`jobs`, at
+    /// `outputs`) and the problems of their paths.
     struct KeptPublications: Sendable {
         var inputs: UInt64
         var publications: Publications
         var problems: [Diagnostic]
         var pathProblems: [Diagnostic]
+        var jobs: [RenderJob]
+        var outputs: [String]
     }
 
     /// The templates as parsed, under the metadata of the files in `Templates/` when they were read.

@@ -122,7 +122,7 @@ public enum SiteBuilder {
         stage("assembled the publications")
         let site = SiteContext(model: model, publications: publications, resolver: resolver, printContents: printContents.map(\.html),
                                fragments: SharedFragments(templates: templates))
-        let jobs = site.jobs()
+        let jobs = keptPublications?.jobs ?? site.jobs()
         let (templateForJob, templateChoiceProblems) = chooseTemplates(for: jobs, site: site, templates: templates, layout: layout)
         diagnostics += templateChoiceProblems
         let configDisplay = layout.display(layout.content.appendingPathComponent(SiteConfig.fileName))
@@ -132,12 +132,13 @@ public enum SiteBuilder {
                 "no Atom feed or sitemap was made, because they need absolute addresses; set `base_url:` in Content/site.yml to the address the site is published at",
                 file: configDisplay))
         }
-        let outputs = jobs.map(site.outputPath(of:))
+        let outputs = keptPublications?.outputs ?? jobs.map(site.outputPath(of:))
         let pathProblems = keptPublications?.pathProblems ?? checkGeneratedPaths(outputs: outputs, jobs: jobs, feeds: Feeds.paths(of: publications, config: model.config),
                                                                                      model: model, layout: layout)
         diagnostics += pathProblems
         memory?.publications = publicationInputs.map {
-            BuildMemory.KeptPublications(inputs: $0, publications: publications, problems: publicationProblems, pathProblems: pathProblems)
+            BuildMemory.KeptPublications(inputs: $0, publications: publications, problems: publicationProblems, pathProblems: pathProblems,
+                                         jobs: jobs, outputs: outputs)
         }
         if options.checkOnly { diagnostics += ContentAudit.warnings(model: model, resolver: resolver, layout: layout) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
@@ -288,10 +289,12 @@ public enum SiteBuilder {
     }
 
     static func pageCounts(_ model: SiteModel) -> [(String, Int)] {
+        var perDirectory: [String: Int] = [:]
+        for page in model.pages { perDirectory[page.sectionDirectory, default: 0] += 1 }
         var counts: [(String, Int)] = model.topSections.map { section in
-            (section.title, model.pages.count { section.contains($0.sectionDirectory) })
+            (section.title, perDirectory.reduce(0) { $0 + (section.contains($1.key) ? $1.value : 0) })
         }
-        let other = model.pages.count { $0.sectionDirectory.isEmpty }
+        let other = perDirectory[""] ?? 0
         if other > 0 { counts.append(("其他", other)) }
         return counts
     }
