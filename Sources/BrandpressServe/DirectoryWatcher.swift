@@ -16,6 +16,9 @@ public final class DirectoryWatcher: Sendable {
         /// Since the last call of `onChange`; nil once an event could not be placed (the kernel's
         /// queue overflowed, or a watch it names is no longer known).
         var changedPaths: Set<String>? = []
+        /// Folders that could not be watched (the system's limit of watches was reached): changes
+        /// in them go unseen, so no call names paths any more.
+        var unwatched: [String] = []
     }
 
     private let descriptor: Int32
@@ -61,9 +64,19 @@ public final class DirectoryWatcher: Sendable {
         state.withLock { $0.folders.count }
     }
 
+    /// Folders that could not be watched, because the system's limit of watches was reached (or they
+    /// could not be read): changes in them start no build.
+    public var unwatchedFolders: [String] {
+        state.withLock { $0.unwatched }
+    }
+
     private func addWatches(below path: String) {
         let watch = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
-        guard watch >= 0 else { return }
+        guard watch >= 0 else {
+            // A folder that vanished since it was listed is no loss; any other failure leaves it unwatched.
+            if errno != ENOENT && errno != ENOTDIR { state.withLock { $0.unwatched.append(path) } }
+            return
+        }
         state.withLock { $0.folders[watch] = path }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names {
@@ -139,7 +152,7 @@ public final class DirectoryWatcher: Sendable {
             let changes: Set<String>?? = self.state.withLock { state in
                 guard state.generation == generation, !state.stopped else { return .none }
                 defer { state.changedPaths = [] }
-                return .some(state.changedPaths)
+                return .some(state.unwatched.isEmpty ? state.changedPaths : nil)
             }
             // Only watches that went away (`IN_IGNORED`): nothing to build.
             guard case .some(let changedPaths) = changes, changedPaths != [] else { return }

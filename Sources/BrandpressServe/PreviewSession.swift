@@ -28,6 +28,11 @@ public final class PreviewSession: Sendable {
         }
     }
 
+    /// Folders of `Content/` and `Templates/` the watcher could not watch: editing in them starts no rebuild.
+    public var unwatchedFolders: [String] {
+        watcher.unwatchedFolders
+    }
+
     /// Removes the temp folder first: if stopping the server hangs and the user presses Ctrl-C again, nothing is left behind.
     public func close() async {
         watcher.stop()

@@ -47,6 +47,12 @@ struct ServeCommand: AsyncParsableCommand {
             throw Self.failure("cannot listen on 127.0.0.1:\(port) (\(reason)); another program may be using the port: try another --port")
         }
         session.builder.build()
+        let unwatched = session.unwatchedFolders
+        if let first = unwatched.first {
+            FileHandle.standardError.write(Data(("warning: \(unwatched.count) folder(s), such as \(first), cannot be watched (the system's limit of "
+                + "inotify watches is reached): saving a file there starts no rebuild; raise the limit with "
+                + "`sudo sysctl fs.inotify.max_user_watches=524288`, or restart serve to see such changes\n").utf8))
+        }
         Self.say("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
         await stop.wait()
         Self.say("\nstopping; removing \(session.workFolder.path)")

@@ -8,6 +8,7 @@ import Glibc
 /// is as it was (and was already settled then, see `FileIdentity.isSettled`), the next build only
 /// looks up the metadata of the files it knows, on every core, instead of listing, sorting and
 /// recording every folder's entries again (the walk was a fifth of a one-page rebuild under `serve`).
+/// When a watcher names the paths that changed, only those are looked up (`rescan(changes:)`).
 struct ContentScanMemory: Sendable {
     struct Folder: Sendable {
         var path: String
@@ -34,6 +35,9 @@ struct ContentScanMemory: Sendable {
     /// Where each folder and each file of `folders` is, by its path relative to `Content/`.
     private var folderIndex: [String: Int] = [:]
     private var fileIndex: [String: (folder: Int, offset: Int)] = [:]
+    /// Whether every folder's metadata was settled when taken (see `FileIdentity.isSettled`), so that
+    /// a look-up with no names can tell by it whether the folder changed.
+    private var foldersSettled = true
 
     private init(inventory: ContentInventory, folders: [Folder]) {
         self.inventory = inventory
@@ -49,38 +53,56 @@ struct ContentScanMemory: Sendable {
     }
 
     /// Walks `Content/`; the memory is nil when the walk cannot be repeated this way: a problem was
-    /// reported, a symbolic link was followed, or a folder had changed too recently to be trusted.
+    /// reported, or a symbolic link was followed. When a folder had changed too recently for its
+    /// metadata to be trusted, only look-ups of named paths can use the memory.
     static func scan(_ contentDirectory: URL, displayPrefix: String, trustedBefore: Double) -> (ContentInventory, ContentScanMemory?) {
         var folders: [Folder]? = []
         let inventory = ContentScanner.scan(contentDirectory, displayPrefix: displayPrefix, folders: &folders)
-        guard let folders, inventory.diagnostics.isEmpty, folders.allSatisfy({ $0.identity.isSettled(before: trustedBefore) }) else {
-            return (inventory, nil)
-        }
-        return (inventory, ContentScanMemory(inventory: inventory, folders: folders))
+        guard let folders, inventory.diagnostics.isEmpty else { return (inventory, nil) }
+        var memory = ContentScanMemory(inventory: inventory, folders: folders)
+        memory.foldersSettled = folders.allSatisfy { $0.identity.isSettled(before: trustedBefore) }
+        return (inventory, memory)
     }
 
-    /// The inventory now, with every file's metadata looked up again, or with `changes` (see
-    /// `BuildOptions.contentChanges`) only those named there; nil when a folder changed (or
-    /// anything else is not as walked), and `Content/` must be walked again.
+    /// The inventory now, with every file's metadata looked up again; nil when a folder changed (or
+    /// anything else is not as walked), and `Content/` must be walked again. With `changes` (see
+    /// `BuildOptions.contentChanges`) only the paths named there are looked up, and a folder may
+    /// have changed: the events named every entry added to it, removed or renamed, so when each of
+    /// those is a file it holds still (an editor saving through a temporary file renames it over the
+    /// page) or a name gone again, its entries are as walked.
     mutating func rescan(changes: Set<String>? = nil) -> ContentInventory? {
         guard let changes else { return rescanAll() }
+        var touched = Set<Int>()
         for path in changes where !ContentScanner.isHidden(path) {
             if let folder = folderIndex[path] {
                 guard isUnchanged(folder) else { return nil }
                 continue
             }
-            // A name its folder did not hold was added or removed, which changed the folder.
-            guard let folder = folderIndex[SitePath.directory(of: path)], isUnchanged(folder) else { return nil }
-            guard let (index, offset) = fileIndex[path] else { continue }
+            guard let folder = folderIndex[SitePath.directory(of: path)] else { return nil }
             var info = stat()
-            guard lstat(folders[index].path + "/" + folders[index].names[offset], &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
-            update(index, offset, to: FileIdentity(info))
+            let found = lstat(folders[folder].path + "/" + SitePath.fileName(of: path), &info) == 0
+            if let (index, offset) = fileIndex[path] {
+                guard found, info.st_mode & S_IFMT == S_IFREG else { return nil }
+                update(index, offset, to: FileIdentity(info))
+            } else if found {
+                return nil
+            }
+            touched.insert(folder)
+        }
+        for folder in touched {
+            var info = stat()
+            guard lstat(folders[folder].path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+            let identity = FileIdentity(info)
+            guard identity != folders[folder].identity else { continue }
+            folders[folder].identity = identity
+            // Taken just after a change, so not settled: a walk with no names could not trust it.
+            foldersSettled = false
         }
         return inventory
     }
 
     private mutating func rescanAll() -> ContentInventory? {
-        guard folders.indices.allSatisfy(isUnchanged) else { return nil }
+        guard foldersSettled, folders.indices.allSatisfy(isUnchanged) else { return nil }
         for index in folders.indices where !folders[index].names.isEmpty {
             let descriptor = open(folders[index].path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
             guard descriptor >= 0 else { return nil }
