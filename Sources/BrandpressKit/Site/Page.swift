@@ -26,7 +26,7 @@ public struct Page: Sendable {
     public var sectionDirectory: String { get { storage.sectionDirectory } set { uniqueStorage().sectionDirectory = newValue } }
     public var title: String { get { storage.title } set { uniqueStorage().title = newValue } }
     public var kind: PageKind { get { storage.kind } set { uniqueStorage().kind = newValue } }
-    public var rendered: RenderedMarkdown? { get { storage.rendered } set { uniqueStorage().rendered = newValue } }
+    public var rendered: RenderedMarkdown? { _read { yield storage.rendered } set { uniqueStorage().rendered = newValue } }
     /// `rendered != nil`, without copying the rendering out.
     var isRendered: Bool { storage.rendered != nil }
 
