@@ -28,9 +28,10 @@ import Testing
         }
     }
 
-    static func build(_ documents: [SearchDocument], previous: SearchState?) -> (files: [String: Data], build: SearchBuild) {
+    static func build(_ documents: [SearchDocument], previous: SearchState?, earlier: [SearchDocument]? = nil) -> (files: [String: Data], build: SearchBuild) {
         let written = WrittenFiles()
-        let build = SearchBuild(source: SearchDocumentSource(documents: documents, publications: publications), previous: previous, chunkBytes: 2_000,
+        let build = SearchBuild(source: SearchDocumentSource(documents: documents, publications: publications), previous: previous,
+                                earlier: earlier.map { SearchDocumentSource(documents: $0, publications: publications) }, chunkBytes: 2_000,
                                 write: written.write)
         #expect(build.failure == nil)
         #expect(Set(build.written) == Set(written.files.keys))
@@ -45,8 +46,9 @@ import Testing
     }
 
     /// What a patching build leaves in `search/`: what it wrote plus the kept files of `previous`.
-    static func patched(_ documents: [SearchDocument], previous: (files: [String: Data], state: SearchState)) -> (files: [String: Data], build: SearchBuild) {
-        var (files, build) = Self.build(documents, previous: previous.state)
+    static func patched(_ documents: [SearchDocument], previous: (files: [String: Data], state: SearchState),
+                        earlier: [SearchDocument]? = nil) -> (files: [String: Data], build: SearchBuild) {
+        var (files, build) = Self.build(documents, previous: previous.state, earlier: earlier)
         for path in build.kept {
             #expect(files[path] == nil, "\(path) is both written and kept")
             files[path] = previous.files[path]
@@ -88,6 +90,29 @@ import Testing
         Self.expectSameFiles(files, Self.full(after).files)
         #expect(!Self.tokens(in: files).contains("甲乙"))
         #expect(Self.tokens(in: files).isSuperset(of: ["瓦斯", "word42"]))
+    }
+
+    /// Under `serve` the documents the previous index was made from are known, and a changed
+    /// document is taken out of the lists of its old tokens without reading every list; documents
+    /// that are not the ones indexed (their digests differ) are not trusted.
+    @Test(arguments: [true, false])
+    func theDocumentsThePreviousIndexWasMadeFromGiveTheSameIndex(earlierIsRight: Bool) {
+        var before = Self.documents(count: 50)
+        before[4].body += "独有词甲乙丙"
+        before[31].headings = ["旧的小标题"]
+        let previous = Self.full(before)
+        var after = before
+        after[4].body = "改写后的正文：瓦斯抽采达标"
+        after[9].title = "新标题 Word42"
+        after[31].headings = ["新的小标题"]
+        // Documents that were never indexed: trusting them would leave 甲乙 and 旧的 where they were.
+        var wrong = after
+        wrong[4].body = "另一种正文"
+        wrong[31].headings = []
+        let (files, _) = Self.patched(after, previous: previous, earlier: earlierIsRight ? before : wrong)
+        Self.expectSameFiles(files, Self.full(after).files)
+        #expect(!Self.tokens(in: files).contains("甲乙"))
+        #expect(!Self.tokens(in: files).contains("旧的"))
     }
 
     @Test func aChangeThatMovesChunkEndsOrTheShardCountStillMatchesAFullBuild() {

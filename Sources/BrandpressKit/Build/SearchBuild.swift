@@ -19,11 +19,15 @@ struct SearchBuild: Sendable {
 
     typealias Write = @Sendable (_ sitePath: String, _ data: Data) throws -> Void
 
-    init(source: SearchDocumentSource, previous: SearchState?, chunkBytes: Int = SearchIndexFiles.defaultChunkBytes, write: @escaping Write) {
+    /// `earlier`, when known, are the documents `previous` may have been made from (`serve` keeps
+    /// the last build's pages): a changed document whose digest there is the one `previous`
+    /// recorded is taken out of the lists of its tokens then, without reading every list.
+    init(source: SearchDocumentSource, previous: SearchState?, earlier: SearchDocumentSource? = nil,
+         chunkBytes: Int = SearchIndexFiles.defaultChunkBytes, write: @escaping Write) {
         let identity = SearchState.identity(urls: source.urls, publications: source.publications)
         let files = Files(write: write)
         if let previous, previous.identity == identity, previous.documentDigests.count == source.count {
-            (state, kept) = Self.patch(previous, source: source, chunkBytes: chunkBytes, files: files)
+            (state, kept) = Self.patch(previous, source: source, earlier: earlier, chunkBytes: chunkBytes, files: files)
         } else {
             state = Self.make(identity: identity, source: source, chunkBytes: chunkBytes, files: files)
             kept = []
@@ -59,7 +63,8 @@ struct SearchBuild: Sendable {
 
     /// The previous index with the changed documents taken out and put in again; returns the new
     /// state and the files to keep.
-    private static func patch(_ previous: SearchState, source: SearchDocumentSource, chunkBytes: Int, files: Files) -> (SearchState, [String]) {
+    private static func patch(_ previous: SearchState, source: SearchDocumentSource, earlier: SearchDocumentSource?, chunkBytes: Int,
+                              files: Files) -> (SearchState, [String]) {
         let boundaryHashes = source.urls.map(SearchChunks.boundaryHash(url:))
         let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
         let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
@@ -72,7 +77,12 @@ struct SearchBuild: Sendable {
                 + previousStarts.map(SearchIndexFiles.textPath(firstDocument:)))
         }
         let made = ParallelMap.map(count: changed.count) { source.document(changed[$0]) }
-        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, documentCount: source.count, changed: Array(zip(changed, made)))
+        let indexed = earlier.flatMap { earlier -> [SearchDocument]? in
+            guard earlier.count == source.count, changed.allSatisfy({ earlier.digest($0) == previous.documentDigests[$0] }) else { return nil }
+            return changed.map(earlier.document)
+        }
+        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, documentCount: source.count,
+                                     changed: Array(zip(changed, made)), indexed: indexed)
         var changedRows: [Int: String] = [:]
         var rowSizes = previous.rowSizes
         for (number, document) in zip(changed, made) {

@@ -162,7 +162,8 @@ public enum SiteBuilder {
             try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
             let previousSearch = previous == nil ? nil : cache?.search
             search = BackgroundResult {
-                SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch) { sitePath, data in
+                SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch,
+                            earlier: lastBuild.map { SearchDocumentSource(model: $0.wait().renderedPages.model, withURLs: false) }) { sitePath, data in
                     try data.withUnsafeBytes { try folder.writeStaged(bytes: $0.bindMemory(to: UInt8.self), to: sitePath) }
                 }
             }

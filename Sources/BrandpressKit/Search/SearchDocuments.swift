@@ -112,12 +112,13 @@ struct SearchDocumentSource: Sendable {
     let document: @Sendable (Int) -> SearchDocument
     let digest: @Sendable (Int) -> UInt64
 
-    init(model: SiteModel) {
+    /// `withURLs: false` leaves `urls` empty, for a source only asked for documents and digests.
+    init(model: SiteModel, withURLs: Bool = true) {
         let sections = model.topSections
         let pages = model.pages
         count = pages.count
         publications = sections.map(\.title)
-        urls = pages.map { SitePath.encoded($0.outputPath) }
+        urls = withURLs ? pages.map { SitePath.encoded($0.outputPath) } : []
         document = { SearchDocuments.document(of: pages[$0], sections: sections) }
         digest = { SearchDocuments.digest(of: pages[$0], sections: sections) }
     }

@@ -9,15 +9,15 @@ struct SearchIndexPatch {
     var touched: [Int]
 
     /// `changed` are the documents whose text changed, with their numbers; numbers must not have moved.
-    init(tokens previousTokens: [String], postings previousPostings: [PostingList], documentCount: Int, changed: [(number: Int, document: SearchDocument)]) {
+    /// `indexed`, when given, are the same documents as the previous lists hold them: then the lists
+    /// holding them are those of their tokens, else every list is read up to the last changed document.
+    init(tokens previousTokens: [String], postings previousPostings: [PostingList], documentCount: Int, changed: [(number: Int, document: SearchDocument)],
+         indexed: [SearchDocument]? = nil) {
         var isChanged = [Bool](repeating: false, count: documentCount)
         for (number, _) in changed { isChanged[number] = true }
         let flags = isChanged
         let lastChanged = changed.map(\.number).max() ?? -1
         let affected = (changed.map(\.number).min() ?? 0)...max(lastChanged, 0)
-        let holdsChanged = ParallelMap.map(count: previousPostings.count) { position -> Bool in
-            previousPostings[position].contains(documentUpTo: lastChanged) { $0 < flags.count && flags[$0] }
-        }
 
         let tables = ParallelMap.map(count: changed.count) { SearchIndex.tokenCodes(of: changed[$0].document) }
         var additions: [String: [(document: Int, mask: UInt8)]] = [:]
@@ -30,7 +30,19 @@ struct SearchIndexPatch {
         var postings = previousPostings
         var positions = [String: Int](minimumCapacity: tokens.count)
         for (position, token) in tokens.enumerated() { positions[token] = position }
-        var touched = Set(holdsChanged.indices.filter { holdsChanged[$0] })
+        var touched: Set<Int>
+        if let indexed {
+            touched = []
+            for table in ParallelMap.map(count: indexed.count, { SearchIndex.tokenCodes(of: indexed[$0]) }) {
+                for (code, _) in table.han { positions[SearchTokenCodes.string(of: code)].map { _ = touched.insert($0) } }
+                for (word, _) in table.words { positions[word].map { _ = touched.insert($0) } }
+            }
+        } else {
+            let holdsChanged = ParallelMap.map(count: previousPostings.count) { position -> Bool in
+                previousPostings[position].contains(documentUpTo: lastChanged) { $0 < flags.count && flags[$0] }
+            }
+            touched = Set(holdsChanged.indices.filter { holdsChanged[$0] })
+        }
         for token in additions.keys {
             if let position = positions[token] {
                 touched.insert(position)
