@@ -64,8 +64,8 @@ public final class DirectoryWatcher: Sendable {
         state.withLock { $0.folders.count }
     }
 
-    /// Folders that could not be watched, because the system's limit of watches was reached (or they
-    /// could not be read): changes in them start no build.
+    /// Folders that could not be watched, mostly because the system's limit of watches was reached:
+    /// changes in them start no build.
     public var unwatchedFolders: [String] {
         state.withLock { $0.unwatched }
     }

@@ -68,8 +68,8 @@ public final class PreviewBuilder: Sendable {
     }
 
     /// Asks for a build in the background; requests that arrive while one waits are merged into it.
-    /// `changedPaths` are what the watcher saw change (nil: it cannot tell); the build looks only at
-    /// those files of `Content/` that it knew before.
+    /// `changedPaths` are what the watcher saw change (nil: it cannot tell); of `Content/` the build
+    /// looks up only those (a name it did not know makes it walk `Content/` again).
     public func requestBuild(changedPaths: Set<String>?) {
         let alreadyWaiting = pending.withLock { pending in
             defer { pending.waiting = true }
