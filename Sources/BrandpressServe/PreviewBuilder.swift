@@ -93,6 +93,11 @@ public final class PreviewBuilder: Sendable {
         }
     }
 
+    /// Returns once the builds asked for so far are done (for tests).
+    func waitForRequestedBuilds() {
+        queue.sync {}
+    }
+
     /// `path` relative to `Content/`; nil when it is not in it (a template).
     private func contentRelative(_ path: String) -> String? {
         if path == contentFolder { return "" }

@@ -18,19 +18,26 @@ struct WatchedRebuildTests {
         }
 
         /// Waits for the first build since the last call, then for the builds it sets off until
-        /// none comes for `quiet`; nil when no build came within `timeout`.
-        func afterBuildsSettle(quiet: Duration = .milliseconds(400), timeout: Duration = .seconds(30)) async -> [BuildReport]? {
+        /// none comes for `quiet` and `builder` has none waiting; nil when no build came within `timeout`.
+        func afterBuildsSettle(of builder: PreviewBuilder, quiet: Duration = .milliseconds(400), timeout: Duration = .seconds(30)) async -> [BuildReport]? {
             let start = taken.withLock { $0 }
             let clock = ContinuousClock()
             var deadline = clock.now + timeout
             var count = start
-            while clock.now < deadline {
-                try? await Task.sleep(for: .milliseconds(20))
-                let now = reports.withLock { $0.count }
-                if now != count {
-                    count = now
-                    deadline = clock.now + quiet
+            while true {
+                while clock.now < deadline {
+                    try? await Task.sleep(for: .milliseconds(20))
+                    let now = reports.withLock { $0.count }
+                    if now != count {
+                        count = now
+                        deadline = clock.now + quiet
+                    }
                 }
+                // A build still running when the quiet time ended would report later.
+                builder.waitForRequestedBuilds()
+                guard reports.withLock({ $0.count }) != count else { break }
+                count = reports.withLock { $0.count }
+                deadline = clock.now + quiet
             }
             guard count > start else { return nil }
             taken.withLock { $0 = count }
@@ -77,7 +84,7 @@ struct WatchedRebuildTests {
         defer { watcher.stop() }
         usleep(20_000)
         #expect(builder.build().succeeded)
-        _ = await reports.afterBuildsSettle(timeout: .seconds(5))
+        _ = await reports.afterBuildsSettle(of: builder, timeout: .seconds(5))
 
         func file(_ path: String) -> URL { content.appendingPathComponent(path) }
         let steps: [(String, () throws -> Void)] = [
@@ -105,7 +112,7 @@ struct WatchedRebuildTests {
         ]
         for (name, change) in steps {
             try change()
-            let built = await reports.afterBuildsSettle()
+            let built = await reports.afterBuildsSettle(of: builder)
             #expect(built?.allSatisfy(\.succeeded) == true, "\(name): \(built.map { $0.flatMap(\.diagnostics) } ?? [])")
             var options = BuildOptions(root: folder.url, output: folder.url.appendingPathComponent("Scratch"), pageInjection: ReloadScript.html)
             options.cacheFolder = nil
