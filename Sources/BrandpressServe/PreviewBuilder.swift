@@ -15,8 +15,9 @@ public final class PreviewBuilder: Sendable {
     public let settleSeconds: Double
     private let queue = DispatchQueue(label: "brandpress.preview-build")
     private let pending = Mutex(Pending())
-    /// `Content/` as the watcher names it, to tell its paths from those of `Templates/`.
+    /// `Content/` and `Templates/` as the watcher names them.
     private let contentFolder: String
+    private let templatesFolder: String
     /// The caches, kept between builds instead of in files: the preview's folder is written by nothing else.
     private let memory = BuildMemory()
 
@@ -28,7 +29,9 @@ public final class PreviewBuilder: Sendable {
         self.includeDrafts = includeDrafts
         self.channel = channel
         self.log = log
-        contentFolder = ProjectLayout(root: root).content.path
+        let layout = ProjectLayout(root: root)
+        contentFolder = layout.content.path
+        templatesFolder = layout.templates.path
     }
 
     /// A build asked for and not started yet, and what the watcher saw change since the last build started.
@@ -71,6 +74,8 @@ public final class PreviewBuilder: Sendable {
     /// `changedPaths` are what the watcher saw change (nil: it cannot tell); of `Content/` the build
     /// looks up only those (a name it did not know makes it walk `Content/` again).
     public func requestBuild(changedPaths: Set<String>?) {
+        // An editor's swap and lock files change all the time and make no page: no build, no reload.
+        if let changedPaths, !changedPaths.isEmpty, changedPaths.allSatisfy(isLeftOut) { return }
         let alreadyWaiting = pending.withLock { pending in
             defer { pending.waiting = true }
             if let changedPaths, pending.contentChanges != nil {
@@ -100,8 +105,20 @@ public final class PreviewBuilder: Sendable {
 
     /// `path` relative to `Content/`; nil when it is not in it (a template).
     private func contentRelative(_ path: String) -> String? {
-        if path == contentFolder { return "" }
-        guard path.hasPrefix(contentFolder + "/") else { return nil }
-        return String(path.dropFirst(contentFolder.count + 1))
+        Self.relative(path, to: contentFolder)
+    }
+
+    /// Whether the build leaves out what is at `path`: hidden files and folders of `Content/` and of
+    /// the templates, and hidden files of the theme's `assets/` (which copies what is in hidden folders).
+    private func isLeftOut(_ path: String) -> Bool {
+        if let relative = Self.relative(path, to: contentFolder) { return ContentScanner.isHidden(relative) }
+        guard let relative = Self.relative(path, to: templatesFolder) else { return false }
+        return relative.hasPrefix(TemplateSet.assetFolder + "/") ? SitePath.fileName(of: relative).hasPrefix(".") : ContentScanner.isHidden(relative)
+    }
+
+    private static func relative(_ path: String, to folder: String) -> String? {
+        if path == folder { return "" }
+        guard path.hasPrefix(folder + "/") else { return nil }
+        return String(path.dropFirst(folder.count + 1))
     }
 }

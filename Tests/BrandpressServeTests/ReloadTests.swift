@@ -1,5 +1,6 @@
 import BrandpressKit
 import Foundation
+import Synchronization
 import Testing
 @testable import BrandpressServe
 
@@ -86,6 +87,29 @@ struct ReloadTests {
         #expect(home.status == 200)
         #expect(home.text.contains("Welcome."))
         await session.close()
+    }
+
+    /// An editor's swap and lock files change while one types: they make no page, so no build and
+    /// no reload of the page being read.
+    @Test func hiddenFilesStartNoBuild() throws {
+        let project = try makeProject()
+        let builds = Mutex(0)
+        let builder = PreviewBuilder(root: project.url, siteFolder: project.url.appendingPathComponent("site"), includeDrafts: false,
+                                     channel: ReloadChannel()) { _ in builds.withLock { $0 += 1 } }
+        #expect(builder.build().succeeded)
+        let content = project.url.appendingPathComponent("Content").path, templates = project.url.appendingPathComponent("Templates").path
+        for path in [content + "/docs/.guide.md.swp", content + "/.git/index", templates + "/.page.mustache.swp", templates + "/assets/.style.css.swp"] {
+            builder.requestBuild(changedPaths: [path])
+        }
+        builder.waitForRequestedBuilds()
+        #expect(builds.withLock { $0 } == 1, "only the first build")
+        builder.requestBuild(changedPaths: [content + "/docs/.guide.md.swp", content + "/docs/guide.md"])
+        builder.waitForRequestedBuilds()
+        builder.requestBuild(changedPaths: [templates + "/assets/.hidden/style.css"])
+        builder.waitForRequestedBuilds()
+        builder.requestBuild(changedPaths: nil)
+        builder.waitForRequestedBuilds()
+        #expect(builds.withLock { $0 } == 4, "a page, a theme file in a hidden folder (it is copied), and changes the watcher cannot name")
     }
 
     @Test func theSiteFolderIsOutsideTheProject() throws {

@@ -52,7 +52,7 @@ public enum ContentScanner {
     }
 
     /// Whether a name in the path starts with a dot, as the walk skips such files and folders.
-    static func isHidden(_ path: String) -> Bool {
+    public static func isHidden(_ path: String) -> Bool {
         var atNameStart = true
         for byte in path.utf8 {
             if atNameStart && byte == UInt8(ascii: ".") { return true }

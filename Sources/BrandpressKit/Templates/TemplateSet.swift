@@ -27,7 +27,7 @@ public struct TemplateSet: Sendable {
 
     public static let fileExtension = "mustache"
     /// Folders of `Templates/` that hold no templates.
-    static let assetFolder = "assets"
+    public static let assetFolder = "assets"
 
     public static func load(from directory: URL, displayPrefix: String) -> (TemplateSet?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
