@@ -2,7 +2,7 @@
 SWIFT ?= swift
 BINARY := .build/release/brandpress
 
-.PHONY: site build test spec bench browser-test search-bench clean deps
+.PHONY: site build test spec bench fuzz browser-test search-bench clean deps
 
 site: build
 	$(BINARY) build
@@ -30,6 +30,11 @@ search-bench: build
 # Needs /usr/bin/time (Debian package time) and, for the comparison, hugo. Not part of `make test`.
 bench: build
 	python3 Tests/Benchmarks/bench.py --binary $(BINARY) $(BENCH_ARGS)
+
+# Random edits to a copy of the sample, each built incrementally and in full, the outputs compared
+# (Tests/Fuzz/incremental_fuzz.py; FUZZ_ARGS=--serve edits under `brandpress serve`). Not part of `make test`.
+fuzz: build
+	python3 Tests/Fuzz/incremental_fuzz.py --binary $(BINARY) $(FUZZ_ARGS)
 
 # cmark's C library and headers come from Debian's libcmark-dev; the executable's allocator,
 # jemalloc, from libjemalloc-dev (see Sources/CAllocator/allocator.c).
