@@ -71,7 +71,7 @@ import Testing
         let stories = try #require(publications.stories.first)
         #expect(stories.indexPaths.count == pages)
         #expect(stories.indexPaths.first == "stories/index.html")
-        if pages > 1 { #expect(stories.indexPaths[1] == "stories/page-2.html") }
+        if pages > 1 { #expect(stories.indexPaths[1] == "stories/page/2.html") }
     }
 
     @Test func storiesAreNewestFirstWithUnitAndTagIndexes() throws {
@@ -106,9 +106,9 @@ import Testing
         let report = project.build()
         #expect(report.succeeded, "\(TemporaryProject.lines(report))")
         #expect(project.output("stories/s3.html") == "unit=[units/%E6%8E%98%E8%BF%9B%E4%BA%8C%E5%8C%BA.html|掘进二区] tag=[tags/%E5%AE%89%E5%85%A8%E7%94%9F%E4%BA%A7.html|安全生产] tag=[tags/%E5%B8%88%E5%B8%A6%E5%BE%92.html|师带徒]\nprev=s4.html next=s2.html")
-        #expect(project.output("stories/index.html") == "[故事6][故事5][故事4] 1/3 prev= next=page-2.html")
-        #expect(project.output("stories/page-2.html") == "[故事3][故事2][故事1] 2/3 prev=index.html next=page-3.html")
-        #expect(project.output("stories/page-3.html") == "[故事0] 3/3 prev=page-2.html next=")
+        #expect(project.output("stories/index.html") == "[故事6][故事5][故事4] 1/3 prev= next=page/2.html")
+        #expect(project.output("stories/page/2.html") == "[故事3][故事2][故事1] 2/3 prev=../index.html next=3.html")
+        #expect(project.output("stories/page/3.html") == "[故事0] 3/3 prev=2.html next=")
         #expect(project.output("stories/tags/师带徒.html") == "标签:师带徒:3 [故事6][故事3][故事0]")
         #expect(project.output("stories/units/综采一区.html") == "单位:综采一区:4 [故事6][故事4][故事2][故事0]")
     }

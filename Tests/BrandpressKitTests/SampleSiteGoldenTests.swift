@@ -18,7 +18,7 @@ import Testing
         "handbook/pinpai-chuangjian/shijianbiao.html",
         "handbook/print.html",
         "stories/index.html",
-        "stories/page-2.html",
+        "stories/page/2.html",
         "stories/2024-05-zhou-yan.html",
         "stories/units/掘进二区党支部.html",
         "stories/tags/index.html",

@@ -276,7 +276,7 @@ import Testing
             templates["Templates/taxonomy.mustache"] = "{{<base}}{{$main}}<h1>{{term.name}}</h1>\(taxonomy){{/main}}{{/base}}"
             let project = try TemporaryProject(Self.content, templates: templates)
             let (set, _) = TemplateSet.load(from: project.root.appendingPathComponent("Templates"), displayPrefix: "Templates/")
-            #expect(SharedFragments(templates: try #require(set)).storyEntriesShareTermFolders == shares, "\(taxonomy) \(partials)")
+            #expect(SharedFragments(templates: try #require(set)).sharesStoryEntries(onPagesOf: SiteContext.taxonomyTemplate) == shares, "\(taxonomy) \(partials)")
             #expect(project.build().succeeded)
             guard !shares else { continue }
             let unitPage = try #require(project.output("stories/units/综采一区党支部.html"))
@@ -291,11 +291,37 @@ import Testing
         }
     }
 
-    @Test func theShippedThemeSharesStoryEntriesBetweenUnitAndTagPages() throws {
+    /// Index pages after the first share a story's entry with its unit's and tags' pages only while
+    /// their own template names none of the links that differ between the folders.
+    @Test func indexPagesShareStoryEntriesOnlyWithoutTermLinks() throws {
+        let plainCard = Self.otherCards[0]
+        let unit = "%E7%BB%BC%E9%87%87%E4%B8%80%E5%8C%BA%E5%85%9A%E6%94%AF%E9%83%A8.html"
+        for linksUnits in [false, true] {
+            var templates = Self.templates(shared: true, card: plainCard)
+            let links = linksUnits ? "<a href=\"{{unitURL}}\">U</a>" : ""
+            templates["Templates/stories.mustache"] = "{{<base}}{{$main}}{{#stories}}{{{card}}}\(links){{/stories}}{{/main}}{{/base}}"
+            let project = try TemporaryProject(Self.content, templates: templates)
+            let (set, _) = TemplateSet.load(from: project.root.appendingPathComponent("Templates"), displayPrefix: "Templates/")
+            let fragments = SharedFragments(templates: try #require(set))
+            #expect(fragments.sharesStoryEntries(onPagesOf: PageKind.stories.rawValue) == !linksUnits)
+            #expect(fragments.sharesStoryEntries(onPagesOf: SiteContext.taxonomyTemplate))
+            #expect(project.build().succeeded)
+            // Page 2 lists stories 5 and 4 (newest first, two a page); story 4 is of the first unit.
+            let second = try #require(project.output("stories/page/2.html"))
+            #expect(second.contains(#"<a href="../2024-04-s.html">故事4</a>"#), "\(second)")
+            #expect(second.contains(#"<a href="../units/\#(unit)">U</a>"#) == linksUnits, "\(second)")
+            let unitPage = try #require(project.output("stories/units/综采一区党支部.html"))
+            #expect(unitPage.contains(#"<a href="../2024-04-s.html">故事4</a>"#))
+        }
+    }
+
+    @Test func theShippedThemeSharesStoryEntriesBetweenUnitTagAndIndexPages() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let (set, problems) = TemplateSet.load(from: repository.appendingPathComponent("Templates"), displayPrefix: "Templates/")
         #expect(problems.isEmpty)
-        #expect(SharedFragments(templates: try #require(set)).storyEntriesShareTermFolders)
+        let fragments = SharedFragments(templates: try #require(set))
+        #expect(fragments.sharesStoryEntries(onPagesOf: SiteContext.taxonomyTemplate))
+        #expect(fragments.sharesStoryEntries(onPagesOf: PageKind.stories.rawValue))
     }
 
     @Test func pagesEqualThoseRenderedWithThePartialsInPlace() throws {

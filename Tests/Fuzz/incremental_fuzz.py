@@ -292,7 +292,7 @@ class Project:
         story = self.pick(self.stories())
         if not story:
             return None
-        folder = self.path("Content/stories", self.rng.choice(["2024", "archive", "archive/old"]))
+        folder = self.path("Content/stories", self.rng.choice(["2024", "archive", "archive/old", "page", "units"]))
         os.makedirs(folder, exist_ok=True)
         os.rename(story, os.path.join(folder, os.path.basename(story)))
         return f"story moved: {os.path.basename(story)} -> {folder[len(self.root) + 1:]}/"

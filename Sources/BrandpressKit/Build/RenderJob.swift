@@ -17,10 +17,14 @@ public enum RenderJob: Sendable, Hashable {
 
     public enum Taxonomy: String, Sendable, Hashable { case units, tags }
 
-    /// The page of one unit or tag, which lists its stories.
-    var isTaxonomy: Bool {
-        if case .taxonomy = self { return true }
-        return false
+    /// The page of one unit or tag, or an index page of the stories after the first: the pages
+    /// that share their stories' cards (`PageContextBuilder.storyEntry`).
+    var sharesStoryCards: Bool {
+        switch self {
+        case .taxonomy: true
+        case .storiesIndex(_, let number): number > 1
+        default: false
+        }
     }
 }
 

@@ -26,15 +26,15 @@ extension SiteBuilder {
             try folder.writeStaged(html, to: outputs[index])
             return (record, false)
         }
-        // The pages of units and tags first, on their own: the story entries and cards they share are
-        // let go of before the other pages are made, so that they do not add to the build's peak memory.
-        let taxonomyJobs = jobs.indices.filter { jobs[$0].isTaxonomy }, otherJobs = jobs.indices.filter { !jobs[$0].isTaxonomy }
+        // The pages that share story cards first, on their own: the story entries and cards they share
+        // are let go of before the other pages are made, so that they do not add to the build's peak memory.
+        let sharingJobs = jobs.indices.filter { jobs[$0].sharesStoryCards }, otherJobs = jobs.indices.filter { !jobs[$0].sharesStoryCards }
         var results = [(BuildCache.OutputRecord?, Bool)](repeating: (nil, false), count: jobs.count)
         func writeAll(_ indices: [Int]) throws {
             let made = try writeInParallel(count: indices.count, naming: { outputs[indices[$0]] }) { try write(indices[$0]) }
             for (index, result) in zip(indices, made) { results[index] = result }
         }
-        try writeAll(taxonomyJobs)
+        try writeAll(sharingJobs)
         site.fragments.forgetStoryEntries()
         try writeAll(otherJobs)
         return written(outputs, results)

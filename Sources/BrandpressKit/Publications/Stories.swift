@@ -13,7 +13,7 @@ public struct Stories: Sendable {
     /// Every story, newest first.
     public var stories: [Int]
     public var pageSize: Int
-    /// Site paths of the index pages: the section page first, then `page-2.html` …
+    /// Site paths of the index pages: the section page first, then `page/2.html` …
     public var indexPaths: [String]
     public var units: [Term]
     public var tags: [Term]
@@ -27,6 +27,9 @@ public struct Stories: Sendable {
     /// Site path of each unit's and each tag's page, by name.
     var unitPaths: [String: String] = [:]
     var tagPaths: [String: String] = [:]
+    /// The sibling folders of the unit pages, the tag pages and the index pages after the first
+    /// (`units/`, `tags/`, `page/`, each ending in `/`), which show the same story cards.
+    var cardSharingFolders: [String] = []
 
     public static let defaultPageSize = 10
 
@@ -79,7 +82,9 @@ public struct Stories: Sendable {
 
         let base = SitePath.outputDirectory(for: section.directory)
         let pageCount = max(1, (stories.count + pageSize - 1) / pageSize)
-        let indexPaths = (1...pageCount).map { $0 == 1 ? section.outputPath : SitePath.join(base, "page-\($0).html") }
+        // The later index pages are one folder down, as deep as the pages of units and tags: the
+        // story cards, whose links are relative, are then the same on all of them and made once.
+        let indexPaths = (1...pageCount).map { $0 == 1 ? section.outputPath : SitePath.join(base, "page/\($0).html") }
 
         func terms(_ folder: String, _ values: (Page) -> [String]) -> [Term] {
             var byName: [String: [Int]] = [:]
@@ -100,7 +105,8 @@ public struct Stories: Sendable {
             tagsPath: SitePath.join(base, "tags/index.html"),
             feedPath: SitePath.join(base, "feed.xml"), covers: covers,
             positions: Dictionary(uniqueKeysWithValues: stories.enumerated().map { ($1, $0) }),
-            unitPaths: paths(units), tagPaths: paths(tags))
+            unitPaths: paths(units), tagPaths: paths(tags),
+            cardSharingFolders: ["units", "tags", "page"].map { SitePath.join(base, $0) + "/" })
     }
 
     /// A file name for a unit or tag: its own text, with characters file systems refuse replaced.

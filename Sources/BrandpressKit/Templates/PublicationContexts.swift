@@ -111,11 +111,11 @@ extension PageContextBuilder {
     }
 
     /// A story as an entry of a list, with its `card` rendered from `partials/story-card` (its own
-    /// variables and the site's, no page's). A story appears on the page of each of its tags and
-    /// of its unit, all in two sibling folders, so there its card is rendered once per distinct
-    /// variables it can show (its unit's and tags' links differ between the folders, and the
-    /// shipped card shows neither) and shared; elsewhere each story is listed once in a folder and
-    /// its card is not kept.
+    /// variables and the site's, no page's). A story appears on the page of each of its tags, of
+    /// its unit and on an index page after the first, all in three sibling folders, so there its
+    /// card is rendered once per distinct variables it can show (its unit's and tags' links differ
+    /// between the folders, and the shipped card shows neither) and shared; elsewhere each story
+    /// is listed once in a folder and its card is not kept.
     func storyEntry(_ index: Int, in stories: Stories, shareCard: Bool, withoutTermLinks: Bool = false) -> [String: Any] {
         var values = storyValues(index, in: stories)
         if withoutTermLinks {
@@ -163,7 +163,10 @@ extension PageContextBuilder {
             page["title"] = "\(stories.title)（第\(number)页）"
             context["page"] = page
         }
-        context["stories"] = stories.storiesOnIndexPage(number).map { storyEntry($0, in: stories, shareCard: false) }
+        // Page 1 is in the folder of the stories themselves, whose cards no other page shows.
+        context["stories"] = stories.storiesOnIndexPage(number).map { index -> Any in
+            number > 1 ? sharedStoryEntry(index, in: stories, template: PageKind.stories.rawValue) : storyEntry(index, in: stories, shareCard: false)
+        }
         let total = stories.indexPaths.count
         var pagination: [String: Any] = [
             "current": number, "total": total,
@@ -207,22 +210,24 @@ extension PageContextBuilder {
         addStoriesCommon(stories, to: &context)
         context["page"] = syntheticPage(title: "\(kind)：\(term.name)", kind: "taxonomy")
         context["term"] = ["name": term.name, "kind": kind, "count": term.stories.count]
-        // A story is on its unit's page and on each of its tags' pages, in two sibling folders. Its
-        // entry differs between them only in the links to its unit's and tags' pages: when no template
-        // the pages are made with names those, the entry is made (and digested) once, without them.
-        let termFolders = [stories.unitsPath, stories.tagsPath].map { SitePath.directory(of: $0) + "/" }
-        func isOutsideTermFolders(_ sitePath: String?) -> Bool {
-            sitePath.map { path in !termFolders.contains { path.hasPrefix($0) } } ?? true
+        context["stories"] = term.stories.map { sharedStoryEntry($0, in: stories, template: SiteContext.taxonomyTemplate) }
+    }
+
+    /// A story's entry on a page that shares story cards (`RenderJob.sharesStoryCards`). A story is
+    /// on its unit's page, on each of its tags' pages and on an index page, in three sibling folders.
+    /// Its entry differs between them only in the links to its unit's and tags' pages: when the
+    /// page's template (`template`) names neither, the entry is made (and digested) once, without them.
+    func sharedStoryEntry(_ index: Int, in stories: Stories, template: String) -> Any {
+        func isOutsideSharingFolders(_ sitePath: String?) -> Bool {
+            sitePath.map { path in !stories.cardSharingFolders.contains { path.hasPrefix($0) } } ?? true
         }
-        let shared = site.fragments.storyEntriesShareTermFolders
+        guard site.fragments.sharesStoryEntries(onPagesOf: template),
+              isOutsideSharingFolders(model.pages[index].outputPath), isOutsideSharingFolders(stories.covers[index]) else {
+            return storyEntry(index, in: stories, shareCard: true)
+        }
         let parentFolder = SitePath.directory(of: SitePath.directory(of: outputPath))
-        context["stories"] = term.stories.map { index -> Any in
-            guard shared, isOutsideTermFolders(model.pages[index].outputPath), isOutsideTermFolders(stories.covers[index]) else {
-                return storyEntry(index, in: stories, shareCard: true)
-            }
-            return site.fragments.values(for: SharedFragments.Key(kind: SharedFragments.storyEntry, scope: "\(index)\u{0}\(parentFolder)")) {
-                storyEntry(index, in: stories, shareCard: true, withoutTermLinks: true)
-            }
+        return site.fragments.values(for: SharedFragments.Key(kind: SharedFragments.storyEntry, scope: "\(index)\u{0}\(parentFolder)")) {
+            storyEntry(index, in: stories, shareCard: true, withoutTermLinks: true)
         }
     }
 

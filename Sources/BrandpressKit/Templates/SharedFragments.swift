@@ -7,8 +7,8 @@ import Synchronization
 /// their rendered entries are made once per folder instead of once per page (which made long
 /// handbooks quadratic). The layout's shared parts (`siteParts`: the head's links, the header with
 /// the navigation, the breadcrumbs, the footer) and the stories' unit and tag lists are the same on
-/// every page of a folder, and a story's card the same on its unit's page and its tags' pages, so they are
-/// rendered once too: each variable a template looks up costs swift-mustache one to three
+/// every page of a folder, and a story's card the same on its unit's page, its tags' pages and its
+/// index page (after the first), so they are rendered once too: each variable a template looks up costs swift-mustache one to three
 /// microseconds (about ten runtime casts to protocols, ~100 ns each here), and these parts alone
 /// look up some fifty per page. A story's whole entry on those pages is shared as well while no
 /// template names the links that differ between their folders (`storyEntriesShareTermFolders`).
@@ -43,20 +43,31 @@ public final class SharedFragments: Sendable {
     private let madeTexts = Mutex<[Key: String]>([:])
 
     /// The values of a story's entry that link into the folders of units and tags, so differ
-    /// between a unit's page and a tag's page.
+    /// between a unit's page, a tag's page and an index page.
     static let termLinkValues = ["unitURL", "tags"]
 
-    /// Whether neither the template of unit and tag pages (with what it includes) nor the card
-    /// partial names `termLinkValues`, so that those pages can share a story's entry without them.
-    let storyEntriesShareTermFolders: Bool
+    /// Of the templates of the pages that share story cards (`RenderJob.sharesStoryCards`: unit,
+    /// tag and later index pages), those that, with what they include, name none of
+    /// `termLinkValues`, when the card partial names none either: their pages can share a story's
+    /// entry without them.
+    private let templatesSharingStoryEntries: Set<String>
 
     public init(templates: TemplateSet) {
         self.templates = templates
-        let taxonomy = SiteContext.resolveTemplate(SiteContext.taxonomyTemplate, in: templates.names)
-        let readers = [taxonomy, templates.names.contains(Self.storyCard) ? Self.storyCard : nil].compactMap { $0 }
-        storyEntriesShareTermFolders = taxonomy != nil && readers.allSatisfy { name in
+        func leavesOutTermLinks(_ name: String) -> Bool {
             templates.lookups[name].map { $0.names.isDisjoint(with: Self.termLinkValues) } ?? false
         }
+        let cardLeavesThemOut = !templates.names.contains(Self.storyCard) || leavesOutTermLinks(Self.storyCard)
+        templatesSharingStoryEntries = !cardLeavesThemOut ? [] : Set(
+            [SiteContext.taxonomyTemplate, PageKind.stories.rawValue]
+                .compactMap { SiteContext.resolveTemplate($0, in: templates.names) }
+                .filter(leavesOutTermLinks))
+    }
+
+    /// Whether pages made with the template for `kind` (`taxonomy` or `stories`) can share a
+    /// story's entry without `termLinkValues`.
+    func sharesStoryEntries(onPagesOf kind: String) -> Bool {
+        SiteContext.resolveTemplate(kind, in: templates.names).map(templatesSharingStoryEntries.contains) ?? false
     }
 
     private func has(_ partial: String) -> Bool {
@@ -90,7 +101,7 @@ public final class SharedFragments: Sendable {
         Self.memo(madeTexts, key, make: make)
     }
 
-    /// Lets go of the story entries and cards of unit and tag pages, which no other page uses, once those pages are written.
+    /// Lets go of the story entries and cards of the pages that share them (`RenderJob.sharesStoryCards`), which no other page uses, once those pages are written.
     func forgetStoryEntries() {
         madeValues.withLock { $0 = $0.filter { $0.key.kind != Self.storyEntry } }
         madeTexts.withLock { $0 = $0.filter { $0.key.kind != Self.storyCard } }
