@@ -57,7 +57,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BrandpressServeTests",
-            dependencies: ["BrandpressServe", "BrandpressKit"]
+            dependencies: ["BrandpressServe", "BrandpressKit", "CAllocator"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -8,10 +8,11 @@ import Synchronization
 /// handbooks quadratic). The layout's shared parts (`siteParts`: the head's links, the header with
 /// the navigation, the breadcrumbs, the footer) and the stories' unit and tag lists are the same on
 /// every page of a folder, and a story's card the same on its unit's page, its tags' pages and its
-/// index page (after the first), so they are rendered once too: each variable a template looks up costs swift-mustache one to three
-/// microseconds (about ten runtime casts to protocols, ~100 ns each here), and these parts alone
-/// look up some fifty per page. A story's whole entry on those pages is shared as well while no
-/// template names the links that differ between their folders (`storyEntriesShareTermFolders`).
+/// index page (after the first), so they are rendered once too: each variable a template looks up
+/// costs swift-mustache one to three microseconds (about ten runtime casts to protocols, ~100 ns
+/// each here), and these parts alone look up some fifty per page. A story's whole entry on those
+/// pages is shared as well while no template names the links that differ between their folders
+/// (`sharesStoryEntries(onPagesOf:)`).
 public final class SharedFragments: Sendable {
     /// The partial that renders one chapter's entry in a handbook's table of contents.
     static let bookTOCChapter = "partials/book-toc-chapter"
