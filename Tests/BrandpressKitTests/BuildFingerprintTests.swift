@@ -144,9 +144,10 @@ import Testing
         #expect(skipped == 3, "the three steps that change nothing leave the output alone")
     }
 
-    /// A template edit remakes the pages made with that template or a partial it uses, and links
-    /// every other page unchanged; each rebuild still equals a full build.
-    @Test func aTemplateEditRemakesOnlyThePagesThatUseIt() throws {
+    /// A template edit remakes the pages made with that template or a partial it uses, a story's
+    /// title the pages that show it, and every other page is linked unchanged; each rebuild still
+    /// equals a full build.
+    @Test func anEditRemakesOnlyThePagesThatShowIt() throws {
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let project = try TemporaryProject([:], templates: [:])
         for folder in ["Content", "Templates"] {
@@ -187,6 +188,14 @@ import Testing
         #expect(try rebuild { try edit("Templates/partials/site-footer.mustache") { $0.replacingOccurrences(of: "footer-org", with: "footer-unit") } }
                 == Set(watched.keys))
         #expect(try rebuild { try edit("Templates/base.mustache") { $0.replacingOccurrences(of: "跳到正文", with: "跳到正文内容") } } == Set(watched.keys))
+        // The oldest story is on the last index page, the newest published one on the first (the
+        // section's `_index.md`); a draft's title shows nowhere.
+        #expect(try rebuild { try edit("Content/stories/2022-03-zhang-tiejun.md") { $0.replacingOccurrences(of: "title: 张铁军", with: "title: 张铁军同志") } }
+                == ["story"])
+        #expect(try rebuild { try edit("Content/stories/2025-06-tian-hao.md") { $0.replacingOccurrences(of: "title: 田浩", with: "title: 田浩同志") } }
+                == ["stories index"])
+        #expect(try rebuild { try edit("Content/stories/2025-09-luo-gang.md") { $0.replacingOccurrences(of: "title: 罗刚", with: "title: 罗刚同志") } }
+                == [])
     }
 
     /// A build into `Output/`, with its caches in `memory` when given, else in the project's cache folder.

@@ -6,9 +6,9 @@
 ///
 /// Pages of stories show less of other pages, and are keyed by what they show alone, beside the
 /// site's structure (sections, paths, files, settings: `structureDigest`): a story's page by its own
-/// listing data and its neighbours'; a page of the stories index or of a unit or tag by the stories
-/// it lists (which, in order, and their listing data), the units and tags with their counts, and
-/// the index page's own. Editing one story's title then remakes its page, its neighbours', the
+/// listing data and its neighbours'; a page of the stories index (the first is the section's
+/// `_index.md`) or of a unit or tag by the stories it lists (which, in order, and their listing
+/// data), the units and tags with their counts, and the index page's own. Editing one story's title then remakes its page, its neighbours', the
 /// index page and the unit and tag pages that list it, not every page of the site. A booklet's or
 /// handbook's pages are keyed by the listing data of their publication's pages alone.
 ///
@@ -32,6 +32,14 @@ enum JobInputKeys {
                 hash.add(page.map { pageListings[$0] } ?? 0)
             }
         }
+        func addStoriesIndex(_ publication: Int, number: Int, to hash: inout StableHash) {
+            let stories = site.publications.stories[publication]
+            hash.add(structure)
+            hash.add(terms[publication])
+            hash.add(stories.pageSize)
+            hash.add(stories.indexPaths.count)
+            addListings(of: [stories.indexPage] + stories.storiesOnIndexPage(number).map(Optional.some), to: &hash)
+        }
         return jobs.indices.map { index in
             var hash = StableHash()
             switch jobs[index] {
@@ -39,6 +47,9 @@ enum JobInputKeys {
                 if let (_, neighbours) = site.publications.story(page, in: model) {
                     hash.add(structure)
                     addListings(of: [page, neighbours.previous, neighbours.next], to: &hash)
+                } else if model.pages[page].kind == .stories,
+                          let publication = site.publications.storiesIndex(containing: model.pages[page].sectionDirectory) {
+                    addStoriesIndex(publication, number: 1, to: &hash)
                 } else if [.booklet, .brand, .handbook, .handbookPage].contains(model.pages[page].kind),
                           let directory = model.sections[model.pages[page].sectionDirectory]?.publicationDirectory,
                           let listing = publicationListings[directory] {
@@ -48,12 +59,7 @@ enum JobInputKeys {
                     hash.add(everything.value)
                 }
             case .storiesIndex(let publication, let number):
-                let stories = site.publications.stories[publication]
-                hash.add(structure)
-                hash.add(terms[publication])
-                hash.add(stories.pageSize)
-                hash.add(stories.indexPaths.count)
-                addListings(of: [stories.indexPage] + stories.storiesOnIndexPage(number).map(Optional.some), to: &hash)
+                addStoriesIndex(publication, number: number, to: &hash)
             case .taxonomy(let publication, let taxonomy, let term):
                 let stories = site.publications.stories[publication]
                 hash.add(structure)

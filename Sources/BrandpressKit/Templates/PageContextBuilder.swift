@@ -202,7 +202,7 @@ struct PageContextBuilder {
         case .booklet, .brand: addBooklet(page, index, to: &context)
         case .handbook, .handbookPage: addHandbook(page, index, to: &context)
         case .stories:
-            addSectionLists(page.sectionDirectory, to: &context)
+            // The first index page: the stories on it, not every story of the section in `pages`.
             if let publication = site.publications.storiesIndex(containing: page.sectionDirectory) {
                 addStoriesIndex(publication, number: 1, to: &context)
             }
