@@ -31,7 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         // serve keeps the last build in memory and rebuilds every few seconds while an editor types:
         // memory each build frees goes back to the system within a quarter of a second instead of
         // ten, also while serve waits, so that it does not add to the next build's (at 10,000 pages
-        // the peak fell from 190 to 184 MiB, and the memory held while waiting from 180 to 161 MiB,
+        // the peak fell from 190 to 183 MiB, and the memory held while waiting from 188 to 164 MiB,
         // at the same rebuild time). `build` keeps the default: there, giving memory back cost CPU time.
         _ = brandpress_return_freed_memory_after(250)
         let stop = ShutdownSignal()

@@ -70,14 +70,6 @@ def set_field(text, key, value):
     return "---\n" + "\n".join(lines) + "\n---\n" + body
 
 
-def get_field(text, key):
-    front, _ = split_front_matter(text)
-    for line in (front or "").splitlines():
-        if line.startswith(key + ":"):
-            return line[len(key) + 1:].strip()
-    return None
-
-
 class Project:
     def __init__(self, root, rng):
         self.root = root

@@ -8,9 +8,10 @@
 /// site's structure (sections, paths, files, settings: `structureDigest`): a story's page by its own
 /// listing data and its neighbours'; a page of the stories index (the first is the section's
 /// `_index.md`) or of a unit or tag by the stories it lists (which, in order, and their listing
-/// data), the units and tags with their counts, and the index page's own. Editing one story's title then remakes its page, its neighbours', the
-/// index page and the unit and tag pages that list it, not every page of the site. A booklet's or
-/// handbook's pages are keyed by the listing data of their publication's pages alone.
+/// data), the units and tags with their counts, and the index page's own. Editing one story's
+/// title then remakes its page, its neighbours', the index page and the unit and tag pages that
+/// list it, not every page of the site. A booklet's or handbook's pages are keyed by the listing
+/// data of their publication's pages alone.
 ///
 /// The body dependencies must name every page whose `content` or `toc` a job shows; the rebuild
 /// tests compare rebuilds against full builds to hold this to the context builders.
