@@ -154,13 +154,16 @@ class Project:
         write(self.path("Content/stories", name), text)
         return f"story added: {name}"
 
-    def story_removed(self):
-        stories = self.stories()
-        if len(stories) < 4:
+    def remove_one(self, files, keeping, what):
+        """Removes one of `files` while more than `keeping` are left."""
+        if len(files) <= keeping:
             return None
-        story = self.pick(stories)
-        os.remove(story)
-        return f"story removed: {os.path.basename(story)}"
+        chosen = self.pick(files)
+        os.remove(chosen)
+        return f"{what} removed: {chosen[len(self.root) + 1:]}"
+
+    def story_removed(self):
+        return self.remove_one(self.stories(), 3, "story")
 
     def story_renamed(self):
         story = self.pick(self.stories())
@@ -217,12 +220,7 @@ class Project:
         return f"section added: {os.path.basename(chapter)}/{name}"
 
     def section_removed(self):
-        sections = self.sections()
-        if len(sections) < 6:
-            return None
-        section = self.pick(sections)
-        os.remove(section)
-        return f"section removed: {section[len(self.root) + 1:]}"
+        return self.remove_one(self.sections(), 5, "section")
 
     def index_title(self):
         index = self.pick(self.files("Content", "_index.md"))
