@@ -86,17 +86,22 @@ public struct Stories: Sendable {
         // story cards, whose links are relative, are then the same on all of them and made once.
         let indexPaths = (1...pageCount).map { $0 == 1 ? section.outputPath : SitePath.join(base, "page/\($0).html") }
 
-        func terms(_ folder: String, _ values: (Page) -> [String]) -> [Term] {
-            var byName: [String: [Int]] = [:]
-            for index in stories {
-                for name in values(model.pages[index]) where !name.isEmpty { byName[name, default: []].append(index) }
+        // Both lists in one pass, reading the front matter in place: handing each page to a closure
+        // copied its front matter, a third of the time the stories took to assemble.
+        var storiesByUnit: [String: [Int]] = [:], storiesByTag: [String: [Int]] = [:]
+        for index in stories {
+            if let unit = model.pages[index].frontMatter.fields["unit"]?.text?.trimmingWhitespace(), !unit.isEmpty {
+                storiesByUnit[unit, default: []].append(index)
             }
-            return byName.keys.sorted().map { name in
+            for tag in model.pages[index].frontMatter.tags where !tag.isEmpty { storiesByTag[tag, default: []].append(index) }
+        }
+        func terms(_ folder: String, _ byName: [String: [Int]]) -> [Term] {
+            byName.keys.sorted().map { name in
                 Term(name: name, outputPath: SitePath.join(base, folder + "/" + termFileName(name) + ".html"), stories: byName[name]!)
             }
         }
-        let units = terms("units") { $0.frontMatter.string("unit").map { [$0.trimmingWhitespace()] } ?? [] }
-        let tags = terms("tags") { $0.frontMatter.tags }
+        let units = terms("units", storiesByUnit)
+        let tags = terms("tags", storiesByTag)
         func paths(_ terms: [Term]) -> [String: String] { Dictionary(uniqueKeysWithValues: terms.map { ($0.name, $0.outputPath) }) }
         return Stories(
             directory: section.directory, indexPage: section.indexPage, title: section.title, stories: stories,
