@@ -13,8 +13,9 @@ extension SiteBuilder {
     }
 
     /// Reads `Content/`: from the files of the fingerprint's walk when there is one; under `serve`
-    /// (`memory`), from the last build's walk looked up again, and when only bodies changed, by
-    /// updating the last build's site in place; else by walking and loading it all.
+    /// (`memory`), from the last build's walk looked up again, and when only what pages say
+    /// changed, not where they stand, by updating the last build's site in place; else by walking
+    /// and loading it all.
     static func loadSite(_ layout: ProjectLayout, options: BuildOptions, walkedContent: [ContentScanner.File]?,
                          sources: inout PageSourceCache, memory: inout BuildMemory.Kept?) -> LoadedSite {
         var inventory = walkedContent.map(ContentScanner.inventory(of:))
@@ -28,8 +29,8 @@ extension SiteBuilder {
             }
         }
         if let inventory, var kept = memory?.takeSite(),
-           SiteLoader.updateBodies(of: &kept.model, markdownFiles: kept.markdownFiles, inventory: inventory, sources: &sources,
-                                   layout: layout, settleSeconds: options.settleSeconds) {
+           SiteLoader.updatePages(of: &kept.model, markdownFiles: kept.markdownFiles, inventory: inventory, sources: &sources,
+                                  layout: layout, settleSeconds: options.settleSeconds) {
             return LoadedSite(model: kept.model, problems: [], markdownFiles: kept.markdownFiles, renderedKeys: kept.markdownKeys)
         }
         let (model, problems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,

@@ -2,9 +2,9 @@ import Foundation
 import Testing
 @testable import BrandpressKit
 
-/// Under `serve`, an edit that changes only the bodies of pages updates the last build's site in
-/// place; anything else must load the site anew.
-@Suite struct SiteLoaderBodiesTests {
+/// Under `serve`, an edit that changes what pages say but not where they stand updates the last
+/// build's site in place; anything else must load the site anew.
+@Suite struct SiteLoaderInPlaceTests {
     static let files = [
         "Content/site.yml": "title: 测试\n",
         "Content/index.md": "# 首页\n\n欢迎。\n",
@@ -26,7 +26,7 @@ import Testing
     static func update(_ model: inout SiteModel, _ files: [String], _ sources: inout PageSourceCache, _ project: TemporaryProject) -> Bool {
         let layout = ProjectLayout(root: project.root)
         let inventory = ContentScanner.scan(layout.content, displayPrefix: "Content/")
-        return SiteLoader.updateBodies(of: &model, markdownFiles: files, inventory: inventory, sources: &sources, layout: layout, settleSeconds: -60)
+        return SiteLoader.updatePages(of: &model, markdownFiles: files, inventory: inventory, sources: &sources, layout: layout, settleSeconds: -60)
     }
 
     @Test func aChangedBodyIsTakenInPlace() throws {
@@ -43,15 +43,39 @@ import Testing
         #expect(sources.entries["stories/2024-05-an.md"]?.bodyDigest == model.pages[index].source.bodyDigest, "the page-source cache follows")
     }
 
-    @Test(arguments: ["title", "front matter", "heading title", "site.yml", "added", "removed", "draft edited", "asset added"])
+    /// A story's title, date, tags or heading: the page is updated as loading it anew would make it.
+    @Test(arguments: [
+        "---\ntitle: 新安全\ndate: 2024-05-01\n---\n\n第一版。\n",
+        "---\ntitle: 安全\ndate: 2024-05-02\ntags: [安全]\nunit: 一区\n---\n\n第一版。\n",
+        "---\ndate: 2024-05-01\n---\n\n# 标题来自正文\n\n第一版。\n",
+    ])
+    func whatAPageSaysIsTakenInPlace(_ text: String) throws {
+        let project = try TemporaryProject(Self.files)
+        var (model, files, sources) = try Self.load(project)
+        usleep(20_000)
+        try project.write("Content/stories/2024-05-an.md", text)
+        #expect(Self.update(&model, files, &sources, project))
+        var fresh = PageSourceCache()
+        let reloaded = try #require(SiteLoader.load(ProjectLayout(root: project.root), includeDrafts: false, sources: &fresh, settleSeconds: -60).0)
+        #expect(model.pages.map(\.title) == reloaded.pages.map(\.title))
+        #expect(model.pages.map(\.source.frontMatterDigest) == reloaded.pages.map(\.source.frontMatterDigest))
+        #expect(model.pages.map(\.kind) == reloaded.pages.map(\.kind))
+        #expect(model.pages.map(\.outputPath) == reloaded.pages.map(\.outputPath))
+    }
+
+    @Test(arguments: ["slug", "weight", "made a draft", "section title", "heading title", "no title", "site.yml", "added", "removed",
+                      "draft edited", "asset added"])
     func anythingElseLoadsTheSiteAnew(_ change: String) throws {
         let project = try TemporaryProject(Self.files)
         var (model, files, sources) = try Self.load(project)
         usleep(20_000)
         switch change {
-        case "title": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 新安全\ndate: 2024-05-01\n---\n\n第一版。\n")
-        case "front matter": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-02\n---\n\n第一版。\n")
+        case "slug": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-01\nslug: safety\n---\n\n第一版。\n")
+        case "weight": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-01\nweight: 1\n---\n\n第一版。\n")
+        case "made a draft": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-01\ndraft: true\n---\n\n第一版。\n")
+        case "section title": try project.write("Content/stories/_index.md", "---\ntitle: 榜样故事\nkind: stories\n---\n")
         case "heading title": try project.write("Content/index.md", "# 新首页\n\n欢迎。\n")
+        case "no title": try project.write("Content/stories/2024-05-an.md", "---\ndate: 2024-05-01\n---\n\n第一版。\n")
         case "site.yml": try project.write("Content/site.yml", "title: 新测试\n")
         case "added": try project.write("Content/stories/2024-07-xin.md", "---\ntitle: 新\ndate: 2024-07-01\n---\n")
         case "removed": try project.remove("Content/stories/2024-05-an.md")
