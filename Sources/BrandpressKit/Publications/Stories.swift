@@ -87,7 +87,7 @@ public struct Stories: Sendable {
         let indexPaths = (1...pageCount).map { $0 == 1 ? section.outputPath : SitePath.join(base, "page/\($0).html") }
 
         // Both lists in one pass, reading the front matter in place: handing each page to a closure
-        // copied its front matter, a third of the time the stories took to assemble.
+        // copied its front matter each time.
         var storiesByUnit: [String: [Int]] = [:], storiesByTag: [String: [Int]] = [:]
         for index in stories {
             if let unit = model.pages[index].frontMatter.fields["unit"]?.text?.trimmingWhitespace(), !unit.isEmpty {
