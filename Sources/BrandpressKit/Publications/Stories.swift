@@ -84,7 +84,8 @@ public struct Stories: Sendable {
         let pageCount = max(1, (stories.count + pageSize - 1) / pageSize)
         // The later index pages are one folder down, as deep as the pages of units and tags: the
         // story cards, whose links are relative, are then the same on all of them and made once.
-        let indexPaths = (1...pageCount).map { $0 == 1 ? section.outputPath : SitePath.join(base, "page/\($0).html") }
+        let pageFolder = SitePath.join(base, "page")
+        let indexPaths = (1...pageCount).map { $0 == 1 ? section.outputPath : SitePath.join(pageFolder, "\($0).html") }
 
         // Both lists in one pass, reading the front matter in place: handing each page to a closure
         // copied its front matter each time.
@@ -111,7 +112,7 @@ public struct Stories: Sendable {
             feedPath: SitePath.join(base, "feed.xml"), covers: covers,
             positions: Dictionary(uniqueKeysWithValues: stories.enumerated().map { ($1, $0) }),
             unitPaths: paths(units), tagPaths: paths(tags),
-            cardSharingFolders: ["units", "tags", "page"].map { SitePath.join(base, $0) + "/" })
+            cardSharingFolders: [SitePath.join(base, "units"), SitePath.join(base, "tags"), pageFolder].map { $0 + "/" })
     }
 
     /// A file name for a unit or tag: its own text, with characters file systems refuse replaced.

@@ -165,7 +165,7 @@ extension PageContextBuilder {
         }
         // Page 1 is in the folder of the stories themselves, whose cards no other page shows.
         context["stories"] = stories.storiesOnIndexPage(number).map { index -> Any in
-            number > 1 ? sharedStoryEntry(index, in: stories, template: PageKind.stories.rawValue) : storyEntry(index, in: stories, shareCard: false)
+            job.sharesStoryCards ? sharedStoryEntry(index, in: stories, template: PageKind.stories.rawValue) : storyEntry(index, in: stories, shareCard: false)
         }
         let total = stories.indexPaths.count
         var pagination: [String: Any] = [

@@ -47,11 +47,11 @@ public final class SharedFragments: Sendable {
     /// between a unit's page, a tag's page and an index page.
     static let termLinkValues = ["unitURL", "tags"]
 
-    /// Of the templates of the pages that share story cards (`RenderJob.sharesStoryCards`: unit,
-    /// tag and later index pages), those that, with what they include, name none of
-    /// `termLinkValues`, when the card partial names none either: their pages can share a story's
-    /// entry without them.
-    private let templatesSharingStoryEntries: Set<String>
+    /// Of the kinds of pages that share story cards (`RenderJob.sharesStoryCards`: `taxonomy` for
+    /// unit and tag pages, `stories` for later index pages), those whose template, with what it
+    /// includes, names none of `termLinkValues`, when the card partial names none either: their
+    /// pages can share a story's entry without them. Told once here, not on every entry.
+    private let kindsSharingStoryEntries: Set<String>
 
     public init(templates: TemplateSet) {
         self.templates = templates
@@ -59,16 +59,15 @@ public final class SharedFragments: Sendable {
             templates.lookups[name].map { $0.names.isDisjoint(with: Self.termLinkValues) } ?? false
         }
         let cardLeavesThemOut = !templates.names.contains(Self.storyCard) || leavesOutTermLinks(Self.storyCard)
-        templatesSharingStoryEntries = !cardLeavesThemOut ? [] : Set(
-            [SiteContext.taxonomyTemplate, PageKind.stories.rawValue]
-                .compactMap { SiteContext.resolveTemplate($0, in: templates.names) }
-                .filter(leavesOutTermLinks))
+        kindsSharingStoryEntries = !cardLeavesThemOut ? [] : Set([SiteContext.taxonomyTemplate, PageKind.stories.rawValue].filter { kind in
+            SiteContext.resolveTemplate(kind, in: templates.names).map(leavesOutTermLinks) ?? false
+        })
     }
 
     /// Whether pages made with the template for `kind` (`taxonomy` or `stories`) can share a
     /// story's entry without `termLinkValues`.
     func sharesStoryEntries(onPagesOf kind: String) -> Bool {
-        SiteContext.resolveTemplate(kind, in: templates.names).map(templatesSharingStoryEntries.contains) ?? false
+        kindsSharingStoryEntries.contains(kind)
     }
 
     private func has(_ partial: String) -> Bool {
