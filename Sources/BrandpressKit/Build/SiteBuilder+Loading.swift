@@ -10,6 +10,53 @@ extension SiteBuilder {
         /// When the pages are the last build's, each page's Markdown key when it was rendered:
         /// a page whose key is still the same keeps its rendering.
         var renderedKeys: [UInt64]?
+
+        /// The site, leaving none here, so that the build holds the only reference to its pages.
+        mutating func takeModel() -> SiteModel? {
+            defer { model = nil }
+            return model
+        }
+    }
+
+    /// What the build reads before rendering: the site and the templates.
+    struct Inputs {
+        var site: LoadedSite
+        var templates: TemplateSet?
+        /// Of the site, then of the templates.
+        var problems: [Diagnostic]
+        /// The page sources' changes being stored, when they are kept in the cache folder.
+        var sourcesStore: BackgroundResult<Void>?
+    }
+
+    /// Reads `Content/` into a site on this thread while the templates are parsed on another (or
+    /// taken from `memory` when their files did not change), and stores the page sources read
+    /// in the background.
+    static func readInputs(_ layout: ProjectLayout, options: BuildOptions, walkedContent: [ContentScanner.File]?,
+                           memory: inout BuildMemory.Kept?) -> Inputs {
+        let keptTemplates = memory?.templates, keepsTemplates = memory != nil, templatesDisplay = layout.display(layout.templates) + "/"
+        let templatesLoad = BackgroundResult { () -> BuildMemory.KeptTemplates.Loaded in
+            guard keepsTemplates else {
+                let (templates, problems) = TemplateSet.load(from: layout.templates, displayPrefix: templatesDisplay)
+                return (templates, problems, nil)
+            }
+            return BuildMemory.KeptTemplates.load(from: layout.templates, displayPrefix: templatesDisplay, kept: keptTemplates,
+                                                  settleSeconds: options.settleSeconds)
+        }
+        // Decoded on this thread alone: the other core is walking the output, loading the build cache
+        // and parsing the templates meanwhile, and decoding the file in blocks on both was slower.
+        let sourcesFile = memory != nil ? nil : options.cacheFolder.map(PageSourceCache.file(in:))
+        var sources = memory?.takeSources() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
+        let site = loadSite(layout, options: options, walkedContent: walkedContent, sources: &sources, memory: &memory)
+        memory?.sources = sources
+        var sourcesStore: BackgroundResult<Void>?
+        if let sourcesFile {
+            // Stored beside the Markdown (7 MB at 10,000 pages when written whole), long before the pages, when the build's memory peaks.
+            let readSources = sources
+            sourcesStore = BackgroundResult { readSources.storeChanges(to: sourcesFile) }
+        }
+        let (templates, templateProblems, templatesToKeep) = templatesLoad.wait()
+        memory?.templates = templatesToKeep
+        return Inputs(site: site, templates: templates, problems: site.problems + templateProblems, sourcesStore: sourcesStore)
     }
 
     /// Reads `Content/`: from the files of the fingerprint's walk when there is one; under `serve`
