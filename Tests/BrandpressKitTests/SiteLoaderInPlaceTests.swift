@@ -43,17 +43,21 @@ import Testing
         #expect(sources.entries["stories/2024-05-an.md"]?.bodyDigest == model.pages[index].source.bodyDigest, "the page-source cache follows")
     }
 
-    /// A story's title, date, tags or heading: the page is updated as loading it anew would make it.
+    /// A story's title, date, tags or heading, a section page's title or field, the home page's
+    /// heading: the site is updated as loading it anew would make it.
     @Test(arguments: [
-        "---\ntitle: 新安全\ndate: 2024-05-01\n---\n\n第一版。\n",
-        "---\ntitle: 安全\ndate: 2024-05-02\ntags: [安全]\nunit: 一区\n---\n\n第一版。\n",
-        "---\ndate: 2024-05-01\n---\n\n# 标题来自正文\n\n第一版。\n",
+        ("Content/stories/2024-05-an.md", "---\ntitle: 新安全\ndate: 2024-05-01\n---\n\n第一版。\n"),
+        ("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-02\ntags: [安全]\nunit: 一区\n---\n\n第一版。\n"),
+        ("Content/stories/2024-05-an.md", "---\ndate: 2024-05-01\n---\n\n# 标题来自正文\n\n第一版。\n"),
+        ("Content/stories/_index.md", "---\ntitle: 榜样故事\nkind: stories\n---\n"),
+        ("Content/stories/_index.md", "---\ntitle: 故事\nkind: stories\npage_size: 5\n---\n"),
+        ("Content/index.md", "# 新首页\n\n欢迎。\n"),
     ])
-    func whatAPageSaysIsTakenInPlace(_ text: String) throws {
+    func whatAPageSaysIsTakenInPlace(_ path: String, _ text: String) throws {
         let project = try TemporaryProject(Self.files)
         var (model, files, sources) = try Self.load(project)
         usleep(20_000)
-        try project.write("Content/stories/2024-05-an.md", text)
+        try project.write(path, text)
         #expect(Self.update(&model, files, &sources, project))
         var fresh = PageSourceCache()
         let reloaded = try #require(SiteLoader.load(ProjectLayout(root: project.root), includeDrafts: false, sources: &fresh, settleSeconds: -60).0)
@@ -61,10 +65,13 @@ import Testing
         #expect(model.pages.map(\.source.frontMatterDigest) == reloaded.pages.map(\.source.frontMatterDigest))
         #expect(model.pages.map(\.kind) == reloaded.pages.map(\.kind))
         #expect(model.pages.map(\.outputPath) == reloaded.pages.map(\.outputPath))
+        #expect(model.sections.mapValues(\.title) == reloaded.sections.mapValues(\.title))
+        #expect(model.sections.mapValues(\.entries) == reloaded.sections.mapValues(\.entries))
+        #expect(model.sections.mapValues(\.publication) == reloaded.sections.mapValues(\.publication))
     }
 
-    @Test(arguments: ["slug", "weight", "made a draft", "section title", "heading title", "no title", "site.yml", "added", "removed",
-                      "draft edited", "asset added"])
+    @Test(arguments: ["slug", "weight", "made a draft", "section kind", "section weight", "section without title", "no title", "site.yml",
+                      "added", "removed", "draft edited", "asset added"])
     func anythingElseLoadsTheSiteAnew(_ change: String) throws {
         let project = try TemporaryProject(Self.files)
         var (model, files, sources) = try Self.load(project)
@@ -73,8 +80,9 @@ import Testing
         case "slug": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-01\nslug: safety\n---\n\n第一版。\n")
         case "weight": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-01\nweight: 1\n---\n\n第一版。\n")
         case "made a draft": try project.write("Content/stories/2024-05-an.md", "---\ntitle: 安全\ndate: 2024-05-01\ndraft: true\n---\n\n第一版。\n")
-        case "section title": try project.write("Content/stories/_index.md", "---\ntitle: 榜样故事\nkind: stories\n---\n")
-        case "heading title": try project.write("Content/index.md", "# 新首页\n\n欢迎。\n")
+        case "section kind": try project.write("Content/stories/_index.md", "---\ntitle: 故事\nkind: section\n---\n")
+        case "section weight": try project.write("Content/stories/_index.md", "---\ntitle: 故事\nkind: stories\nweight: 2\n---\n")
+        case "section without title": try project.write("Content/stories/_index.md", "---\nkind: stories\n---\n")
         case "no title": try project.write("Content/stories/2024-05-an.md", "---\ndate: 2024-05-01\n---\n\n第一版。\n")
         case "site.yml": try project.write("Content/site.yml", "title: 新测试\n")
         case "added": try project.write("Content/stories/2024-07-xin.md", "---\ntitle: 新\ndate: 2024-07-01\n---\n")

@@ -92,6 +92,7 @@ struct WatchedRebuildTests {
             ("a handbook section's body, in place", { try Self.overwrite(file("handbook/01-zongze/02-fanwei.md")) { $0 + "\n本条自发布之日起施行。\n" } }),
             ("the same story again", { try Self.overwrite(file("stories/2024-05-zhou-yan.md")) { $0 + "\n再补一句。\n" } }),
             ("a story's title, in place", { try Self.overwrite(file("stories/2023-04-sun-dahai.md")) { $0.replacingOccurrences(of: "title: ", with: "title: 【修订】") } }),
+            ("a handbook chapter's title, in place", { try Self.overwrite(file("handbook/01-zongze/_index.md")) { $0.replacingOccurrences(of: "title: ", with: "title: 新") } }),
             ("a new story", { try folder.write("Content/stories/2026-01-xin-gushi.md", "---\ntitle: 新的故事\ndate: 2026-01-05\n---\n\n新的一篇。\n") }),
             ("the new story, in place", { try Self.overwrite(file("stories/2026-01-xin-gushi.md")) { $0 + "\n又加一段。\n" } }),
             ("a story saved through a temporary file", {

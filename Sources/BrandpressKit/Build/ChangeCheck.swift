@@ -50,8 +50,8 @@ struct ChangeCheck {
 
     /// The output folder as the last build may have left it, to be compared with its cache: the
     /// walk made beside the inputs, or a new one when the leftovers of a killed build were put
-    /// right (`recovered`) or none was made. Nil when no cache is kept; also not needed when
-    /// the last build's listing is in memory.
+    /// right (`recovered`) or none was made and the last build's listing is not in memory. Nil
+    /// when no cache is kept, or when that listing is in memory and no leftovers were put right.
     func previousOutputWalk(of output: URL, recovered: Bool) -> BackgroundResult<(fingerprint: UInt64, listing: TreeListing)?>? {
         guard keepsCache else { return nil }
         if recovered || (outputWalk == nil && lastBuild?.wait().outputListing == nil) {

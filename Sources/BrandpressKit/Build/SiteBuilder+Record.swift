@@ -12,6 +12,7 @@ extension SiteBuilder {
         var search: SearchState
         /// The files the commit moved into the output, when it updated the previous output in place.
         var patch: OutputPatch?
+        /// The output the build found and kept files of; with `patch`, the new output's listing is made from its listing.
         var previous: PreviousOutput?
         /// The warnings shown again when the next build finds nothing changed.
         var warnings: [Diagnostic]
