@@ -292,6 +292,19 @@ import Testing
             ("the new chapter removed, and its folder with it", {
                 try FileManager.default.removeItem(at: project.root.appendingPathComponent("Content/handbook/99-fulu"))
             }),
+            ("a handbook chapter's title, shown in the book's contents and its pages' breadcrumbs", {
+                try edit("Content/handbook/01-zongze/_index.md") { $0.replacingOccurrences(of: "title: ", with: "title: 新") }
+            }),
+            ("stories in a folder with a section page of its own", {
+                try project.write("Content/stories/2026/_index.md", "---\ntitle: 二〇二六年\n---\n")
+                try project.write("Content/stories/2026/2026-02-xin.md", "---\ntitle: 新的故事\ndate: 2026-02-01\n---\n\n新的一篇。\n")
+            }),
+            ("that folder's title, shown only in its pages' breadcrumbs", {
+                try edit("Content/stories/2026/_index.md") { $0.replacingOccurrences(of: "title: ", with: "title: 新") }
+            }),
+            ("the booklet's title, in every page's navigation", {
+                try edit("Content/booklet/_index.md") { $0.replacingOccurrences(of: "title: ", with: "title: 新") }
+            }),
             ("the site's settings", { try edit("Content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: 新") } }),
         ]
         for (name, change) in steps {

@@ -33,6 +33,20 @@ enum JobInputKeys {
                 hash.add(page.map { pageListings[$0] } ?? 0)
             }
         }
+        var ancestorDigests: [String: UInt64] = [:]
+        /// The titles of the sections a page's breadcrumbs name: those of the output folders from
+        /// the top down to the page's own.
+        func ancestorTitles(_ outputDirectory: String) -> UInt64 {
+            if let known = ancestorDigests[outputDirectory] { return known }
+            var hash = StableHash()
+            var directory = ""
+            for part in SitePath.parts(of: outputDirectory) {
+                directory = SitePath.join(directory, String(part))
+                hash.add(site.sectionsByOutputDirectory[directory].flatMap { model.sections[$0]?.title } ?? "")
+            }
+            ancestorDigests[outputDirectory] = hash.value
+            return hash.value
+        }
         func addStoriesIndex(_ publication: Int, number: Int, to hash: inout StableHash) {
             let stories = site.publications.stories[publication]
             hash.add(structure)
@@ -69,7 +83,9 @@ enum JobInputKeys {
             case .sectionPage, .taxonomyList, .handbookPrint, .search, .notFound:
                 hash.add(everything.value)
             }
-            hash.add(site.outputPath(of: jobs[index]))
+            let outputPath = site.outputPath(of: jobs[index])
+            hash.add(outputPath)
+            hash.add(ancestorTitles(SitePath.directory(of: outputPath)))
             hash.add(templateForJob[index])
             hash.add(templates.digest(for: templateForJob[index]))
             switch jobs[index] {
@@ -125,8 +141,11 @@ enum JobInputKeys {
     }
 
     /// Everything about the site that any page may show or link but its pages' titles, summaries,
-    /// front matter and bodies: every page's place and kind, the sections (with their titles), the
-    /// files, `site.yml`.
+    /// front matter and bodies: every page's place and kind, the sections, the files, `site.yml`.
+    /// Of the sections' titles only the top sections' (every page's navigation) are in it: a
+    /// section's title is its section page's title, or its folder's name, and a page shows other
+    /// sections' titles only in its breadcrumbs (`ancestorTitles`), or as listing data, which its
+    /// key has when it shows it. A chapter's new title then does not make every page's key new.
     static func structureDigest(_ model: SiteModel, injection: String?) -> UInt64 {
         var hash = StableHash()
         hash.add(injection ?? "")
@@ -142,7 +161,6 @@ enum JobInputKeys {
         for directory in model.sections.keys.sorted() {
             let section = model.sections[directory]!
             hash.add(directory)
-            hash.add(section.title)
             hash.add(section.indexPage ?? -1)
             hash.add(section.publication?.rawValue ?? "")
             hash.add(section.publicationDirectory ?? "")
@@ -154,6 +172,7 @@ enum JobInputKeys {
                 }
             }
         }
+        for section in [model.root].compactMap({ $0 }) + model.topSections { hash.add(section.title) }
         hash.add(model.assets.count)
         for asset in model.assets { hash.add(asset) }
         for draft in model.omittedDrafts.sorted() { hash.add(draft) }
