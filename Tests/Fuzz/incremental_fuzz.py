@@ -287,6 +287,16 @@ class Project:
         os.rename(story, os.path.join(folder, os.path.basename(story)))
         return f"story moved: {os.path.basename(story)} -> {folder[len(self.root) + 1:]}/"
 
+    def folder_section_page(self):
+        """A section page (`_index.md`) for a folder stories were moved into: its title shows in
+        their breadcrumbs, and `index_title` may change it later."""
+        folders = [f for f in ("2024", "archive", "archive/old") if os.path.isdir(self.path("Content/stories", f))]
+        folder = self.pick(folders)
+        if not folder:
+            return None
+        write(self.path("Content/stories", folder, "_index.md"), f"---\ntitle: {self.phrase()}\n---\n\n{self.phrase()}。\n")
+        return f"section page for stories/{folder}/"
+
     def broken_front_matter(self):
         page = self.pick(self.stories() + self.brands())
         text = read(page)
@@ -316,7 +326,7 @@ class Project:
         ("brand_field", 5), ("brand_body", 2), ("section_edit", 4), ("section_added", 2), ("section_removed", 1),
         ("index_title", 2), ("site_config", 2), ("template_edit", 3), ("style_edit", 1), ("image_edit", 2), ("touch", 3),
         ("chapter_renamed", 1), ("story_moved", 2), ("broken_front_matter", 1), ("broken_template", 1), ("script_edit", 1),
-        ("story_template", 1),
+        ("story_template", 1), ("folder_section_page", 1),
     ]
 
     def edit(self):
