@@ -16,6 +16,8 @@ Prints medians of wall time, CPU time (user + sys) and peak RSS, and Hugo/brandp
   edit-title output already there, one story's title changed (shown by its neighbours, the index
            and its unit's and tags' pages)
   edit-tpl output already there, the story template changed (a comment appended)
+  add-story output already there, a new story added (a copy of one under a new name and title;
+           every index page after it shifts; the added ones are removed afterwards)
   serve    brandpress only: `brandpress serve` running, one story saved (at least 5 times): the time
            from the save to the reload event on the preview's event stream, and the rebuild's own
            time from serve's log; serve keeps its caches in memory between rebuilds
@@ -166,6 +168,21 @@ def measure_rebuilds(tool, runs):
         with edited(path, change) as e:
             results[key] = series(runs, lambda: e.append(next(counter)), tool.cmd(shm_out), warm=False)
         timed(tool.cmd(shm_out))
+    added = []
+
+    def add_story():
+        i = next(counter)
+        source = tool.story()
+        path = os.path.join(os.path.dirname(source), f"2026-12-bench-{i:04d}.md")
+        with open(source, encoding="utf-8") as f:
+            text = f.read().replace("\ntitle: ", f"\ntitle: （新增{i}）", 1)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(text)
+        added.append(path)
+    results["add-story"] = series(runs, add_story, tool.cmd(shm_out), warm=False)
+    for path in added:
+        os.remove(path)
+    timed(tool.cmd(shm_out))
     rm(shm_out)
     return results
 

@@ -82,7 +82,7 @@ import Testing
         let (_, otherTexts) = try textFile("b")
         func entries(_ pairs: [(CachedText, CachedText)]) -> [BuildCache.MarkdownEntry] {
             pairs.map { html, plain in
-                BuildCache.MarkdownEntry(key: 0, rendered: RenderedMarkdown(htmlText: html, headings: [], firstParagraph: nil, plainTextContent: plain,
+                BuildCache.MarkdownEntry(key: 0, contentKey: 0, rendered: RenderedMarkdown(htmlText: html, headings: [], firstParagraph: nil, plainTextContent: plain,
                                                                               plainTextDigest: 0, references: [], diagnostics: []))
             }
         }

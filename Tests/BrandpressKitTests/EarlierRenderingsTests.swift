@@ -20,15 +20,50 @@ import Testing
         var keys = [UInt64](repeating: 0, count: model.pages.count)
         keys[a] = 11
         keys[b] = 22
-        let fromPages = EarlierRenderings(pages: .init(model: model, keys: keys))
+        let fromPages = EarlierRenderings(pages: .init(model: model, keys: keys, contentKeys: keys.map { $0 + 100 }))
         #expect(fromPages.rendering(of: "a.md", key: 11)?.html == "<p>甲</p>")
         #expect(fromPages.rendering(of: "a.md", key: 12) == nil, "another key: the page changed since")
         #expect(fromPages.rendering(of: "docs/b.md", key: 22) == nil, "that page was never rendered")
         #expect(fromPages.rendering(of: "c.md", key: 11) == nil, "no such page then")
 
-        let fromTable = EarlierRenderings(table: ["docs/b.md": BuildCache.MarkdownEntry(key: 22, rendered: Self.rendering("<p>乙</p>"))])
+        let fromTable = EarlierRenderings(table: ["docs/b.md": BuildCache.MarkdownEntry(key: 22, contentKey: 122, rendered: Self.rendering("<p>乙</p>"))])
         #expect(fromTable.rendering(of: "docs/b.md", key: 22)?.html == "<p>乙</p>")
         #expect(fromTable.rendering(of: "docs/b.md", key: 21) == nil)
         #expect(fromTable.rendering(of: "a.md", key: 11) == nil)
+    }
+
+    /// A page added: a page whose links resolve as before keeps its earlier rendering, though the
+    /// site's names changed; one whose link now finds the new page (it was broken) is rendered anew.
+    @Test func aPageAddedKeepsTheRenderingsWhoseLinksResolveAsBefore() throws {
+        let files = [
+            "Content/a.md": "# A\n\n见[乙](docs/b.md)。\n",
+            "Content/docs/b.md": "# B\n\n见[丙](c.md)。\n",
+        ]
+        let options = MarkdownOptions(unsafeHTML: false, siteExtensions: true, cjkFriendlyEmphasis: true)
+        func render(_ model: inout SiteModel, earlier: EarlierRenderings) -> (MarkdownCacheKeys, [Diagnostic]) {
+            var keys = MarkdownCacheKeys(model: model, options: options)
+            let problems = SiteBuilder.renderMarkdown(&model, resolver: LinkResolver(model: model), options: options, keys: &keys, earlier: earlier)
+            return (keys, problems)
+        }
+        var before = try PublicationTests.load(files).0
+        let (keysBefore, problemsBefore) = render(&before, earlier: EarlierRenderings())
+        #expect(problemsBefore.count == 1, "docs/b.md links to docs/c.md, which is not there yet")
+        // The earlier renderings with their keys, their HTML marked so that a reused one shows.
+        var table: [String: BuildCache.MarkdownEntry] = [:]
+        for (path, var entry) in keysBefore.entries(for: before) {
+            entry.rendered = RenderedMarkdown(html: "<p>earlier</p>", headings: entry.rendered.headings, firstParagraph: nil, plainText: "",
+                                              references: entry.rendered.references, diagnostics: entry.rendered.diagnostics)
+            table[path] = entry
+        }
+
+        var after = try PublicationTests.load(files.merging(["Content/docs/c.md": "# C\n\n新的一页。\n"]) { $1 }).0
+        let (keysAfter, problemsAfter) = render(&after, earlier: EarlierRenderings(table: table))
+        #expect(problemsAfter.isEmpty)
+        let a = try #require(after.pageIndexByPath["a.md"]), b = try #require(after.pageIndexByPath["docs/b.md"])
+        #expect(keysAfter.pages[a] != keysBefore.pages[try #require(before.pageIndexByPath["a.md"])], "the site's names changed")
+        #expect(after.pages[a].rendered?.html == "<p>earlier</p>", "a.md's link resolves as before: kept")
+        #expect(after.pages[b].rendered?.html.contains("c.html") == true, "docs/b.md's link now finds the new page: rendered anew")
+        #expect(keysAfter.content[a] == keysBefore.content[try #require(before.pageIndexByPath["a.md"])])
+        #expect(keysAfter.content[b] != keysBefore.content[try #require(before.pageIndexByPath["docs/b.md"])])
     }
 }

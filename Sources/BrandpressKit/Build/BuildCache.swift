@@ -18,7 +18,10 @@ import Foundation
 /// build recorded after writing them; a cache written by another brandpress binary is ignored.
 struct BuildCache {
     struct MarkdownEntry: Sendable {
+        /// `MarkdownCacheKeys.pages`: the text and every name of the site.
         var key: UInt64
+        /// `MarkdownCacheKeys.content`: the text and what its links resolved to.
+        var contentKey: UInt64
         var rendered: RenderedMarkdown
     }
 
@@ -45,7 +48,7 @@ struct BuildCache {
     /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
     var outputFingerprint: UInt64 = 0
 
-    static let formatVersion = "brandpress-build-cache-4"
+    static let formatVersion = "brandpress-build-cache-5"
 
     init() {}
 
@@ -107,8 +110,9 @@ struct BuildCache {
     // MARK: - Rendered Markdown in bytes
 
     private static func readMarkdownEntry(_ reader: inout ByteReader, texts: TextFile) -> (String, MarkdownEntry)? {
-        guard let path = reader.string(), let key = reader.uint64(), let rendered = readRendered(&reader, texts: texts) else { return nil }
-        return (path, MarkdownEntry(key: key, rendered: rendered))
+        guard let path = reader.string(), let key = reader.uint64(), let contentKey = reader.uint64(),
+              let rendered = readRendered(&reader, texts: texts) else { return nil }
+        return (path, MarkdownEntry(key: key, contentKey: contentKey, rendered: rendered))
     }
 
     /// The HTML and plain text are in the text file, at `location`.
@@ -229,6 +233,7 @@ extension BuildCache {
                 for ((path, entry), location) in zip(markdown, locations) {
                     writer.write(path)
                     writer.write(entry.key)
+                    writer.write(entry.contentKey)
                     BuildCache.write(entry.rendered, at: location, to: &writer)
                     try flush(&writer)
                 }

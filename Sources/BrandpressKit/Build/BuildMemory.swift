@@ -44,12 +44,12 @@ public final class BuildMemory: Sendable {
     }
 
     /// The site as the last build that succeeded left it (its pages rendered), when its load
-    /// reported no problem: the Markdown files it was loaded from (drafts included), and the key
+    /// reported no problem: the Markdown files it was loaded from (drafts included), and the keys
     /// each page's rendered Markdown was made under (`MarkdownCacheKeys`).
     struct KeptSite: Sendable {
         var model: SiteModel
         var markdownFiles: [String]
-        var markdownKeys: [UInt64]
+        var markdownKeys: EarlierRenderings.HeldKeys
     }
 
     /// The last publications made under `Publications.inputDigest` of what they were made from, the

@@ -6,16 +6,31 @@ struct EarlierRenderings: Sendable {
     var table: [String: BuildCache.MarkdownEntry] = [:]
     var pages: RenderedPages?
 
-    /// A build's pages, and the key each one's rendering was made under (`MarkdownCacheKeys.pages`).
+    /// A build's pages, and the keys each one's rendering was made under (`MarkdownCacheKeys.pages`
+    /// and `content`).
     struct RenderedPages: Sendable {
         var model: SiteModel
         var keys: [UInt64]
+        var contentKeys: [UInt64]
+    }
+
+    /// The keys the renderings the pages hold were made under, by page index: `MarkdownCacheKeys.pages`
+    /// and `content`.
+    struct HeldKeys: Sendable {
+        var keys: [UInt64]
+        var contentKeys: [UInt64]
     }
 
     /// The rendering of the page at `path` made under `key`, if there is one.
     func rendering(of path: String, key: UInt64) -> RenderedMarkdown? {
-        if let entry = table[path], entry.key == key { return entry.rendered }
-        guard let pages, let index = pages.model.pageIndexByPath[path], pages.keys[index] == key else { return nil }
-        return pages.model.pages[index].rendered
+        guard let entry = entry(of: path), entry.key == key else { return nil }
+        return entry.rendered
+    }
+
+    /// The earlier rendering of the page at `path`, whatever its keys.
+    func entry(of path: String) -> BuildCache.MarkdownEntry? {
+        if let entry = table[path] { return entry }
+        guard let pages, let index = pages.model.pageIndexByPath[path], let rendered = pages.model.pages[index].rendered else { return nil }
+        return BuildCache.MarkdownEntry(key: pages.keys[index], contentKey: pages.contentKeys[index], rendered: rendered)
     }
 }

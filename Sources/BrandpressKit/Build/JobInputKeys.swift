@@ -90,9 +90,9 @@ enum JobInputKeys {
             hash.add(templates.digest(for: templateForJob[index]))
             switch jobs[index] {
             case .page(let page):
-                hash.add(markdown.pages[page])
+                hash.add(markdown.content[page])
             case .storiesIndex(let publication, _):
-                if let page = site.publications.stories[publication].indexPage { hash.add(markdown.pages[page]) }
+                if let page = site.publications.stories[publication].indexPage { hash.add(markdown.content[page]) }
             case .handbookPrint(let publication):
                 hash.add(printKeys[publication])
             case .sectionPage, .taxonomy, .taxonomyList, .search, .notFound:

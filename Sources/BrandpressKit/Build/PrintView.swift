@@ -21,7 +21,7 @@ enum PrintView {
         let bookDigest = book.value
         let rendered = ParallelMap.map(count: pages.count) { offset -> BuildCache.PrintEntry in
             let page = model.pages[pages[offset]]
-            let key = MarkdownCacheKeys.printKey(keys.pages[pages[offset]], printPath: handbook.printPath, bookDigest: bookDigest)
+            let key = MarkdownCacheKeys.printKey(keys.content[pages[offset]], printPath: handbook.printPath, bookDigest: bookDigest)
             if let entry = cached[page.path], entry.key == key { return entry }
             let prefix = anchor(for: page.outputPath)
             let result = MarkdownRenderer.render(page.body, options: options) { destination, _ in

@@ -7,9 +7,9 @@ extension SiteBuilder {
         var problems: [Diagnostic]
         /// The Markdown files the site was read from (drafts included); nil when `Content/` was not listed here.
         var markdownFiles: [String]?
-        /// When the pages are the last build's, each page's Markdown key when it was rendered:
-        /// a page whose key is still the same keeps its rendering.
-        var renderedKeys: [UInt64]?
+        /// When the pages are the last build's, the keys of each page's Markdown when it was
+        /// rendered: a page whose keys still hold keeps its rendering.
+        var heldKeys: EarlierRenderings.HeldKeys?
 
         /// The site, leaving none here, so that the build holds the only reference to its pages.
         mutating func takeModel() -> SiteModel? {
@@ -78,7 +78,7 @@ extension SiteBuilder {
         if let inventory, var kept = memory?.takeSite(),
            SiteLoader.updatePages(of: &kept.model, markdownFiles: kept.markdownFiles, inventory: inventory, sources: &sources,
                                   layout: layout, settleSeconds: options.settleSeconds) {
-            return LoadedSite(model: kept.model, problems: [], markdownFiles: kept.markdownFiles, renderedKeys: kept.markdownKeys)
+            return LoadedSite(model: kept.model, problems: [], markdownFiles: kept.markdownFiles, heldKeys: kept.markdownKeys)
         }
         let (model, problems) = SiteLoader.load(layout, includeDrafts: options.includeDrafts, sources: &sources,
                                                 settleSeconds: options.settleSeconds, inventory: inventory)

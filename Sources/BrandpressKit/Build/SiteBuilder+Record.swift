@@ -36,7 +36,8 @@ extension SiteBuilder {
                 .store(to: cacheFile) { outputHash?.wait() }
         } else if memory != nil {
             // Made after the report is out, while the browser reloads. The Markdown stays in the pages.
-            let renderedPages = EarlierRenderings.RenderedPages(model: record.model, keys: record.markdownKeys.pages)
+            let renderedPages = EarlierRenderings.RenderedPages(model: record.model, keys: record.markdownKeys.pages,
+                                                                contentKeys: record.markdownKeys.content)
             memory?.lastBuild = BackgroundResult {
                 BuildMemory.LastBuild(cache: BuildCache.Made(markdown: [], printViews: printEntries, outputs: outputs, search: search).cache,
                                       outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path), renderedPages: renderedPages)
@@ -46,7 +47,8 @@ extension SiteBuilder {
             BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: record.warnings).store(for: layout)
         }
         if let markdownFiles = record.markdownFiles {
-            memory?.site = BuildMemory.KeptSite(model: record.model, markdownFiles: markdownFiles, markdownKeys: record.markdownKeys.pages)
+            memory?.site = BuildMemory.KeptSite(model: record.model, markdownFiles: markdownFiles,
+                                                markdownKeys: .init(keys: record.markdownKeys.pages, contentKeys: record.markdownKeys.content))
         }
     }
 }

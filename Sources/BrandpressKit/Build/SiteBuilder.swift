@@ -46,10 +46,10 @@ public enum SiteBuilder {
 
         let resolver = LinkResolver(model: model)
         let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
-        let markdownKeys = MarkdownCacheKeys(model: model, options: markdownOptions)
+        var markdownKeys = MarkdownCacheKeys(model: model, options: markdownOptions)
         let earlier = EarlierRenderings(table: cache?.markdown ?? [:], pages: lastBuild?.wait().renderedPages)
-        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: markdownKeys, earlier: earlier,
-                                      renderedKeys: inputs.site.renderedKeys)
+        diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: &markdownKeys, earlier: earlier,
+                                      heldKeys: inputs.site.heldKeys)
         diagnostics += checkFragments(model, resolver: resolver)
         clock.end("rendered Markdown")
 
@@ -132,23 +132,36 @@ public enum SiteBuilder {
     }
 
     /// Renders every page's Markdown on all cores, reusing an earlier rendering of a page whose key is
-    /// the same. `renderedKeys`, when the pages already hold their rendering, are the keys it was made
-    /// under: a page whose key is the same keeps it.
+    /// the same, or whose text is and whose links still resolve as they did (`MarkdownCacheKeys`),
+    /// and fills in `keys.content`. `heldKeys`, when the pages already hold their rendering, are the
+    /// keys it was made under.
     static func renderMarkdown(_ model: inout SiteModel, resolver: LinkResolver, options: MarkdownOptions,
-                               keys: MarkdownCacheKeys, earlier: EarlierRenderings, renderedKeys: [UInt64]? = nil) -> [Diagnostic] {
-        let pages = model.pages
-        let renderedKeys = renderedKeys?.count == pages.count ? renderedKeys : nil
-        let results = ParallelMap.map(count: pages.count) { index -> RenderedMarkdown? in
+                               keys: inout MarkdownCacheKeys, earlier: EarlierRenderings, heldKeys: EarlierRenderings.HeldKeys? = nil) -> [Diagnostic] {
+        let pages = model.pages, pageKeys = keys
+        let held = heldKeys.flatMap { $0.keys.count == pages.count && $0.contentKeys.count == pages.count ? $0 : nil }
+        let results = ParallelMap.map(count: pages.count) { index -> (rendering: RenderedMarkdown?, contentKey: UInt64) in
             let page = pages[index]
-            if renderedKeys?[index] == keys.pages[index], page.isRendered { return nil }
-            if let rendering = earlier.rendering(of: page.path, key: keys.pages[index]) { return rendering }
-            return MarkdownRenderer.render(page.body, options: options) { destination, _ in
+            func resolve(_ destination: String) -> LinkResolution {
                 resolver.resolve(destination, sourcePath: page.path, outputPath: page.outputPath)
             }
+            func contentKey(of rendering: RenderedMarkdown) -> UInt64 {
+                MarkdownCacheKeys.contentKey(text: pageKeys.texts[index], references: rendering.references, resolve: resolve)
+            }
+            if let held, let rendering = page.rendered,
+               held.keys[index] == pageKeys.pages[index] || contentKey(of: rendering) == held.contentKeys[index] {
+                return (nil, held.contentKeys[index])
+            }
+            if let entry = earlier.entry(of: page.path),
+               entry.key == pageKeys.pages[index] || contentKey(of: entry.rendered) == entry.contentKey {
+                return (entry.rendered, entry.contentKey)
+            }
+            let rendering = MarkdownRenderer.render(page.body, options: options) { destination, _ in resolve(destination) }
+            return (rendering, contentKey(of: rendering))
         }
+        keys.content = results.map(\.contentKey)
         var diagnostics: [Diagnostic] = []
         for (index, result) in results.enumerated() {
-            if let result { model.pages[index].rendered = result }
+            if let result = result.rendering { model.pages[index].rendered = result }
             for var problem in model.pages[index].rendered?.diagnostics ?? [] {
                 problem.file = model.pages[index].displayPath
                 problem.line = problem.line.map { $0 + model.pages[index].source.bodyFirstLine - 1 }
