@@ -292,6 +292,9 @@ import Testing
             ("the new chapter removed, and its folder with it", {
                 try FileManager.default.removeItem(at: project.root.appendingPathComponent("Content/handbook/99-fulu"))
             }),
+            ("a handbook section's slug: its address, and its anchors in the print view", {
+                try edit("Content/handbook/01-zongze/02-fanwei.md") { $0.replacingOccurrences(of: "title: ", with: "slug: scope\ntitle: ") }
+            }),
             ("a handbook chapter's title, shown in the book's contents and its pages' breadcrumbs", {
                 try edit("Content/handbook/01-zongze/_index.md") { $0.replacingOccurrences(of: "title: ", with: "title: 新") }
             }),

@@ -16,8 +16,13 @@ enum PrintView {
         -> (html: [Int: String], entries: [String: BuildCache.PrintEntry], key: UInt64) {
         let inBook = Set(handbook.readingOrder)
         let pages = handbook.readingOrder
+        // The pages in the book and where they go: their anchors here are made from their addresses,
+        // which the pages' Markdown keys (`MarkdownCacheKeys.content`) do not hold.
         var book = StableHash()
-        for index in pages { book.add(model.pages[index].path) }
+        for index in pages {
+            book.add(model.pages[index].path)
+            book.add(model.pages[index].outputPath)
+        }
         let bookDigest = book.value
         let rendered = ParallelMap.map(count: pages.count) { offset -> BuildCache.PrintEntry in
             let page = model.pages[pages[offset]]

@@ -147,8 +147,8 @@ public enum SiteBuilder {
             func contentKey(of rendering: RenderedMarkdown) -> UInt64 {
                 MarkdownCacheKeys.contentKey(text: pageKeys.texts[index], references: rendering.references, resolve: resolve)
             }
-            if let held, let rendering = page.rendered,
-               held.keys[index] == pageKeys.pages[index] || contentKey(of: rendering) == held.contentKeys[index] {
+            if let held, page.isRendered,
+               held.keys[index] == pageKeys.pages[index] || page.rendered.map(contentKey(of:)) == held.contentKeys[index] {
                 return (nil, held.contentKeys[index])
             }
             if let entry = earlier.entry(of: page.path),
