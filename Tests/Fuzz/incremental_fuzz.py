@@ -59,6 +59,11 @@ def split_front_matter(text):
     return match.group(1), text[match.end():]
 
 
+def has_field(text, key):
+    front, _ = split_front_matter(text)
+    return any(line.startswith(key + ":") for line in (front or "").splitlines())
+
+
 def set_field(text, key, value):
     """Sets (or, with value None, removes) a `key: value` line of the front matter."""
     front, body = split_front_matter(text)
@@ -100,9 +105,10 @@ class Project:
         return "".join(self.rng.sample(PHRASES, 2))
 
     def add_stories(self, count):
+        """Stories to start from: no `slug:`, which could make two of them clash before the first build."""
         for _ in range(count):
             self.story_added()
-            self.story_field()
+            self.story_field(keys=self.STORY_FIELDS[:-1])
 
     # Each edit returns a description, or None when it found nothing to edit.
 
@@ -126,12 +132,14 @@ class Project:
         write(story, "---\n" + (front or "") + "---\n" + "\n\n".join(paragraphs))
         return f"story body of {os.path.basename(story)}"
 
-    def story_field(self):
+    STORY_FIELDS = ["title", "tags", "unit", "date", "author", "cover", "draft", "summary", "slug"]
+
+    def story_field(self, keys=STORY_FIELDS):
         story = self.pick(self.stories())
         if not story:
             return None
         text = read(story)
-        key = self.rng.choice(["title", "tags", "unit", "date", "author", "cover", "draft", "summary"])
+        key = self.rng.choice(keys)
         value = {
             "title": f"{self.phrase()}的故事",
             "tags": "[" + ", ".join(self.rng.sample(TAGS, self.rng.randint(0, 3))) + "]",
@@ -141,6 +149,7 @@ class Project:
             "cover": self.rng.choice(["images/chuangxin.svg", None]),
             "draft": self.rng.choice(["true", "false", None]),
             "summary": self.rng.choice([self.phrase(), None]),
+            "slug": None if has_field(text, "slug") else f"slug-{self.rng.randrange(100)}",
         }[key]
         write(story, set_field(text, key, value))
         return f"story {os.path.basename(story)}: {key} = {value}"
@@ -199,9 +208,14 @@ class Project:
             return None
         choice = self.rng.random()
         text = read(section)
-        if choice < 0.4:
+        if choice < 0.35:
             write(section, set_field(text, "title", self.phrase()))
             return f"section {section[len(self.root) + 1:]}: title"
+        if choice < 0.45:
+            # Given one, or the one it has taken away.
+            slug = None if has_field(text, "slug") else f"slug-{self.rng.randrange(100)}"
+            write(section, set_field(text, "slug", slug))
+            return f"section {section[len(self.root) + 1:]}: slug = {slug}"
         if choice < 0.7:
             write(section, text + f"\n\n## {self.phrase()}\n\n{self.phrase()}。\n")
             return f"section {section[len(self.root) + 1:]}: body"
