@@ -2,14 +2,14 @@ import Foundation
 import Testing
 @testable import BrandpressKit
 
-/// A page's earlier rendering is reused only under the key it was made with, from the cache's
-/// table (`build`) or from the last build's pages (`serve`).
+/// A page's earlier rendering is found with the keys it was made under, in the cache's table
+/// (`build`) or in the last build's pages (`serve`), and reused only while they hold.
 @Suite struct EarlierRenderingsTests {
     static func rendering(_ html: String) -> RenderedMarkdown {
         RenderedMarkdown(html: html, headings: [], firstParagraph: nil, plainText: html, references: [], diagnostics: [])
     }
 
-    @Test func aRenderingIsFoundOnlyUnderItsKey() throws {
+    @Test func aRenderingIsFoundWithItsKeys() throws {
         let (loaded, _, _) = try PublicationTests.load([
             "Content/a.md": "# A\n\n甲。\n",
             "Content/docs/b.md": "# B\n\n乙。\n",
@@ -21,15 +21,17 @@ import Testing
         keys[a] = 11
         keys[b] = 22
         let fromPages = EarlierRenderings(pages: .init(model: model, keys: keys, contentKeys: keys.map { $0 + 100 }))
-        #expect(fromPages.rendering(of: "a.md", key: 11)?.html == "<p>甲</p>")
-        #expect(fromPages.rendering(of: "a.md", key: 12) == nil, "another key: the page changed since")
-        #expect(fromPages.rendering(of: "docs/b.md", key: 22) == nil, "that page was never rendered")
-        #expect(fromPages.rendering(of: "c.md", key: 11) == nil, "no such page then")
+        let fromA = try #require(fromPages.entry(of: "a.md"))
+        #expect(fromA.rendered.html == "<p>甲</p>")
+        #expect(fromA.key == 11 && fromA.contentKey == 111)
+        #expect(fromPages.entry(of: "docs/b.md") == nil, "that page was never rendered")
+        #expect(fromPages.entry(of: "c.md") == nil, "no such page then")
 
         let fromTable = EarlierRenderings(table: ["docs/b.md": BuildCache.MarkdownEntry(key: 22, contentKey: 122, rendered: Self.rendering("<p>乙</p>"))])
-        #expect(fromTable.rendering(of: "docs/b.md", key: 22)?.html == "<p>乙</p>")
-        #expect(fromTable.rendering(of: "docs/b.md", key: 21) == nil)
-        #expect(fromTable.rendering(of: "a.md", key: 11) == nil)
+        let fromB = try #require(fromTable.entry(of: "docs/b.md"))
+        #expect(fromB.rendered.html == "<p>乙</p>")
+        #expect(fromB.key == 22 && fromB.contentKey == 122)
+        #expect(fromTable.entry(of: "a.md") == nil)
     }
 
     /// A page added: a page whose links resolve as before keeps its earlier rendering, though the

@@ -21,12 +21,6 @@ struct EarlierRenderings: Sendable {
         var contentKeys: [UInt64]
     }
 
-    /// The rendering of the page at `path` made under `key`, if there is one.
-    func rendering(of path: String, key: UInt64) -> RenderedMarkdown? {
-        guard let entry = entry(of: path), entry.key == key else { return nil }
-        return entry.rendered
-    }
-
     /// The earlier rendering of the page at `path`, whatever its keys.
     func entry(of path: String) -> BuildCache.MarkdownEntry? {
         if let entry = table[path] { return entry }
