@@ -15,8 +15,10 @@ struct MarkdownCacheKeys: Sendable {
     var content: [UInt64] = []
 
     init(model: SiteModel, options: MarkdownOptions) {
+        var flags = StableHash()
+        for flag in [options.unsafeHTML, options.siteExtensions, options.cjkFriendlyEmphasis, options.pipeTables] { flags.add(flag) }
+        let optionsValue = flags.value
         var site = StableHash()
-        for flag in [options.unsafeHTML, options.siteExtensions, options.cjkFriendlyEmphasis, options.pipeTables] { site.add(flag) }
         for page in model.pages {
             site.add(page.path)
             site.add(page.outputPath)
@@ -31,7 +33,7 @@ struct MarkdownCacheKeys: Sendable {
         let keys = ParallelMap.map(count: model.pages.count) { index -> (site: UInt64, text: UInt64) in
             let page = model.pages[index]
             var text = StableHash()
-            for flag in [options.unsafeHTML, options.siteExtensions, options.cjkFriendlyEmphasis, options.pipeTables] { text.add(flag) }
+            text.add(optionsValue)
             text.add(page.path)
             text.add(page.source.bodyDigest)
             var hash = StableHash()

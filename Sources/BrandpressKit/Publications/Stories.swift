@@ -91,7 +91,7 @@ public struct Stories: Sendable {
         // copied its front matter each time.
         var storiesByUnit: [String: [Int]] = [:], storiesByTag: [String: [Int]] = [:]
         for index in stories {
-            if let unit = model.pages[index].frontMatter.fields["unit"]?.text?.trimmingWhitespace(), !unit.isEmpty {
+            if let unit = model.pages[index].frontMatter.string("unit")?.trimmingWhitespace(), !unit.isEmpty {
                 storiesByUnit[unit, default: []].append(index)
             }
             for tag in model.pages[index].frontMatter.tags where !tag.isEmpty { storiesByTag[tag, default: []].append(index) }

@@ -7,10 +7,9 @@ extension SiteLoader {
     /// it had (its title, date, tags and other fields may change; a section page's title is its
     /// section's). Then the site's structure (the pages' paths and kinds, the sections and their
     /// order) cannot have changed, and making 10,000 pages, their sections and routes again is
-    /// skipped. False when that cannot be told,
-    /// or anything else changed (the pages may be partly updated then, and the caller loads the
-    /// site anew). `model` must come from a load that reported no problem at all, with the
-    /// Markdown files of `markdownFiles`.
+    /// skipped. False when that cannot be told, or anything else changed (the pages may be partly
+    /// updated then, and the caller loads the site anew). `model` must come from a load that
+    /// reported no problem at all, with the Markdown files of `markdownFiles`.
     static func updatePages(of model: inout SiteModel, markdownFiles: [String], inventory: ContentInventory, sources: inout PageSourceCache,
                             layout: ProjectLayout, settleSeconds: Double) -> Bool {
         guard inventory.diagnostics.isEmpty, inventory.markdownFiles == markdownFiles, inventory.assetFiles == model.assets,
@@ -28,8 +27,7 @@ extension SiteLoader {
                                                      identity: identity, trustedBefore: trustedBefore)
             let old = model.pages[index].source
             guard let source = loaded, problems.isEmpty, let title = source.title else { return false }
-            let saysTheSame = source.frontMatterDigest == old.frontMatterDigest && source.headingTitle == old.headingTitle
-            guard saysTheSame || standsWhereItStood(source.frontMatter, old.frontMatter) else { return false }
+            guard standsWhereItStood(source.frontMatter, old.frontMatter) else { return false }
             if let changed = source.cacheEntry(replacing: entry) { sources.set(changed, for: path) }
             model.pages[index].source = source
             model.pages[index].title = title
