@@ -128,18 +128,84 @@ import Testing
         #expect(build.state.tokens.count == Self.full(after).state.tokens.count)
     }
 
-    @Test func unchangedDocumentsKeepEveryFileAndAChangedListOfDocumentsRebuildsAll() {
+    @Test func unchangedDocumentsKeepEveryFile() {
         let documents = Self.documents(count: 25)
         let previous = Self.full(documents)
         let same = Self.patched(documents, previous: previous)
         #expect(same.build.written.isEmpty)
         #expect(Set(same.build.kept) == Set(previous.files.keys))
+    }
 
-        var renamed = documents
-        renamed[3].url = "stories/renamed.html"
-        let rebuilt = Self.build(renamed, previous: previous.state)
+    /// A new story is a document near the end: the documents before it keep their numbers, and only
+    /// the shards of its tokens, the last chunks and the meta file are written.
+    @Test func aDocumentAddedAtTheEndWritesOnlyWhatItTouches() {
+        let before = Self.documents(count: 60)
+        let previous = Self.full(before)
+        var after = before
+        after.append(SearchDocument(title: "新的榜样", url: "stories/new.html", publication: 1, headings: [], meta: "掘进队", body: "瓦斯治理的带头人"))
+        let (files, build) = Self.patched(after, previous: previous)
+        Self.expectSameFiles(files, Self.full(after).files)
+        let shardCount = SearchIndexFiles.shardCount(tokens: previous.state.tokens, postings: previous.state.postings)
+        let written = Set(build.written.filter { $0.contains("/shard-") })
+        let tokens = SearchIndex.tokenCodes(of: after[60])
+        let itsShards = Set((tokens.han.map { SearchTokenCodes.string(of: $0.0) } + tokens.words.map(\.key))
+            .map { SearchIndexFiles.shardPath(SearchShards.shard(of: $0, count: shardCount), count: shardCount) })
+        #expect(!written.isEmpty)
+        #expect(written.isSubset(of: itsShards))
+        #expect(build.written.filter { $0.contains("/text-") }.count <= 2)
+        #expect(build.kept.filter { $0.contains("/text-") }.count >= 3)
+    }
+
+    /// Documents added and removed anywhere, some of the others changed at the same time: those after
+    /// them are numbered again, and the index is still the one a full build makes.
+    @Test(arguments: [false, true])
+    func documentsAddedAndRemovedAnywhereGiveTheIndexOfAFullBuild(withEarlier: Bool) {
+        let before = Self.documents(count: 70)
+        let previous = Self.full(before)
+        var after = before
+        after[50].body = "改写后的正文：综采工作面"
+        after[10].title = "新标题 Word42"
+        after.remove(at: 65)
+        after.remove(at: 30)
+        after.insert(SearchDocument(title: "插入的榜样", url: "stories/inserted.html", publication: 0, headings: ["小标题"], meta: "机电科",
+                                    body: String(repeating: "设备检修能手，独有词丁戊己。", count: 20)), at: 20)
+        after.append(SearchDocument(title: "末尾", url: "stories/zz.html", publication: 1, headings: [], meta: "", body: "最后一篇"))
+        let (files, build) = Self.patched(after, previous: previous, earlier: withEarlier ? before : nil)
+        Self.expectSameFiles(files, Self.full(after).files)
+        #expect(!build.kept.isEmpty)
+        #expect(build.state.tokens.count == Self.full(after).state.tokens.count)
+        #expect(Self.tokens(in: files).contains("丁戊"))
+    }
+
+    @Test func documentsRemovedFromTheEndOrTheStartGiveTheIndexOfAFullBuild() {
+        let before = Self.documents(count: 40)
+        let previous = Self.full(before)
+        // The last: a later document changed whose number now is below a removed one's number before.
+        var changedAfterRemoved = Array(before.dropFirst(10))
+        changedAfterRemoved.remove(at: 15)
+        changedAfterRemoved[19].body += "补充一句"
+        for after in [Array(before.dropLast()), Array(before.dropFirst()), Array(before.dropFirst(3).dropLast(3)), changedAfterRemoved] {
+            let (files, _) = Self.patched(after, previous: previous)
+            Self.expectSameFiles(files, Self.full(after).files)
+        }
+    }
+
+    /// Documents whose order changed cannot keep sorted lists by being numbered again, and new
+    /// publications change every document's publication number: the index is made anew.
+    @Test func reorderedDocumentsOrOtherPublicationsRebuildEverything() {
+        let documents = Self.documents(count: 25)
+        let previous = Self.full(documents)
+        var swapped = documents
+        swapped.swapAt(3, 12)
+        let rebuilt = Self.build(swapped, previous: previous.state)
         #expect(rebuilt.build.kept.isEmpty)
-        Self.expectSameFiles(rebuilt.files, Self.full(renamed).files)
+        Self.expectSameFiles(rebuilt.files, Self.full(swapped).files)
+
+        let written = WrittenFiles()
+        let other = SearchBuild(source: SearchDocumentSource(documents: documents, publications: ["手册"]), previous: previous.state,
+                                chunkBytes: 2_000, write: written.write)
+        #expect(other.kept.isEmpty)
+        #expect(Set(other.written) == Set(previous.files.keys))
     }
 
     @Test func theFilesAreTheFilesOfTheWholeIndexAndAFailedWriteIsReported() {
@@ -161,7 +227,8 @@ import Testing
         var reader = ByteReader(writer.bytes)
         let read = SearchState.read(&reader)
         #expect(reader.isAtEnd)
-        #expect(read?.identity == state.identity)
+        #expect(read?.publicationsDigest == state.publicationsDigest)
+        #expect(read?.urlDigests == state.urlDigests)
         #expect(read?.documentDigests == state.documentDigests)
         #expect(read?.rowSizes == state.rowSizes)
         #expect(read?.tokens == state.tokens)

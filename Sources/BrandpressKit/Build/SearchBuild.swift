@@ -3,10 +3,11 @@ import Foundation
 /// The search index of one build, written file by file as it is made (only one batch of documents
 /// and one text chunk are held at a time, never the whole index's files).
 ///
-/// When the previous index describes the same documents in the same order, only the documents whose
-/// text changed are tokenized again, and only the shards and text chunks they touch are written;
-/// the other files are `kept` (the caller takes them from the previous output). Otherwise the index
-/// is made from every document.
+/// When the previous index was made for the same publications and the documents it shares with
+/// this one are in the same order, only the documents that are new or whose text changed are
+/// tokenized, and only the shards and text chunks that changed are written (documents added or
+/// removed near the end, as a new story is, move few numbers); the other files are `kept` (the
+/// caller takes them from the previous output). Otherwise the index is made from every document.
 struct SearchBuild: Sendable {
     /// What the next build patches.
     let state: SearchState
@@ -24,12 +25,15 @@ struct SearchBuild: Sendable {
     /// recorded is taken out of the lists of its tokens then, without reading every list.
     init(source: SearchDocumentSource, previous: SearchState?, earlier: SearchDocumentSource? = nil,
          chunkBytes: Int = SearchIndexFiles.defaultChunkBytes, write: @escaping Write) {
-        let identity = SearchState.identity(urls: source.urls, publications: source.publications)
+        let publicationsDigest = SearchState.publicationsDigest(source.publications)
+        let urlDigests = source.urls.map(SearchChunks.boundaryHash(url:))
         let files = Files(write: write)
-        if let previous, previous.identity == identity, previous.documentDigests.count == source.count {
-            (state, kept) = Self.patch(previous, source: source, earlier: earlier, chunkBytes: chunkBytes, files: files)
+        if let previous, previous.publicationsDigest == publicationsDigest,
+           let numbering = SearchRenumbering(previous: previous.urlDigests, current: urlDigests) {
+            (state, kept) = Self.patch(previous, numbering: numbering, urlDigests: urlDigests, source: source, earlier: earlier,
+                                       chunkBytes: chunkBytes, files: files)
         } else {
-            state = Self.make(identity: identity, source: source, chunkBytes: chunkBytes, files: files)
+            state = Self.make(publicationsDigest: publicationsDigest, urlDigests: urlDigests, source: source, chunkBytes: chunkBytes, files: files)
             kept = []
         }
         written = files.written
@@ -38,7 +42,8 @@ struct SearchBuild: Sendable {
 
     /// From scratch, a batch of documents at a time: tokens into the postings, rows into chunks.
     /// Runs beside page rendering, so it keeps to its own thread.
-    private static func make(identity: UInt64, source: SearchDocumentSource, chunkBytes: Int, files: Files) -> SearchState {
+    private static func make(publicationsDigest: UInt64, urlDigests: [UInt64], source: SearchDocumentSource, chunkBytes: Int,
+                             files: Files) -> SearchState {
         var postings = PostingsBuilder()
         var text = SearchTextChunks(chunkBytes: chunkBytes)
         var digests: [UInt64] = []
@@ -58,33 +63,38 @@ struct SearchBuild: Sendable {
         let shardCount = SearchIndexFiles.shardCount(tokens: postings.tokens, postings: postings.lists)
         files.emitShards(tokens: postings.tokens, postings: postings.lists, shardCount: shardCount, only: nil)
         files.emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: text.starts))
-        return SearchState(identity: identity, documentDigests: digests, rowSizes: text.rowSizes, tokens: postings.tokens, postings: postings.lists)
+        return SearchState(publicationsDigest: publicationsDigest, urlDigests: urlDigests, documentDigests: digests, rowSizes: text.rowSizes,
+                           tokens: postings.tokens, postings: postings.lists)
     }
 
-    /// The previous index with the changed documents taken out and put in again; returns the new
-    /// state and the files to keep.
-    private static func patch(_ previous: SearchState, source: SearchDocumentSource, earlier: SearchDocumentSource?, chunkBytes: Int,
-                              files: Files) -> (SearchState, [String]) {
-        let boundaryHashes = source.urls.map(SearchChunks.boundaryHash(url:))
-        let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
+    /// The previous index with the changed and removed documents taken out, the new and changed ones
+    /// put in and the others numbered again; returns the new state and the files to keep.
+    private static func patch(_ previous: SearchState, numbering: SearchRenumbering, urlDigests: [UInt64], source: SearchDocumentSource,
+                              earlier: SearchDocumentSource?, chunkBytes: Int, files: Files) -> (SearchState, [String]) {
+        let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: previous.urlDigests, chunkBytes: chunkBytes)
         let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
 
-        // Which documents changed: only those are made.
+        // Which documents are new or changed: only those are made.
         let digests = ParallelMap.map(count: source.count, source.digest)
-        let changed = digests.indices.filter { digests[$0] != previous.documentDigests[$0] }
-        guard !changed.isEmpty else {
+        let changed = digests.indices.filter { number in
+            numbering.previous[number].map { digests[number] != previous.documentDigests[$0] } ?? true
+        }
+        guard !changed.isEmpty || !numbering.isIdentity else {
             return (previous, [SearchIndexFiles.metaPath] + (0..<previousShardCount).map { SearchIndexFiles.shardPath($0, count: previousShardCount) }
                 + previousStarts.map(SearchIndexFiles.textPath(firstDocument:)))
         }
         let made = ParallelMap.map(count: changed.count) { source.document(changed[$0]) }
+        // The previous versions of the changed documents, when `earlier` holds the ones indexed.
+        let changedBefore = changed.compactMap { numbering.previous[$0] }
         let indexed = earlier.flatMap { earlier -> [SearchDocument]? in
-            guard earlier.count == source.count, changed.allSatisfy({ earlier.digest($0) == previous.documentDigests[$0] }) else { return nil }
-            return changed.map(earlier.document)
+            guard earlier.count == previous.documentDigests.count,
+                  changedBefore.allSatisfy({ earlier.digest($0) == previous.documentDigests[$0] }) else { return nil }
+            return changedBefore.map(earlier.document)
         }
-        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, documentCount: source.count,
+        let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, numbering: numbering,
                                      changed: Array(zip(changed, made)), indexed: indexed)
         var changedRows: [Int: String] = [:]
-        var rowSizes = previous.rowSizes
+        var rowSizes = numbering.previous.map { $0.map { previous.rowSizes[$0] } ?? 0 }
         for (number, document) in zip(changed, made) {
             let row = SearchIndexFiles.row(document)
             changedRows[number] = row
@@ -102,15 +112,16 @@ struct SearchBuild: Sendable {
         }
         files.emitShards(tokens: patch.tokens, postings: patch.postings, shardCount: shardCount, only: changedShards)
 
-        // A chunk is kept when the previous build had one with the same documents, none of them changed.
-        func ranges(_ starts: [Int]) -> [Range<Int>] {
-            starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : source.count) }
+        // A chunk is kept when the previous build had one with the same numbers, holding the same
+        // documents, none of them changed.
+        func ranges(_ starts: [Int], count: Int) -> [Range<Int>] {
+            starts.indices.map { starts[$0]..<(($0 + 1 < starts.count) ? starts[$0 + 1] : count) }
         }
-        let starts = SearchChunks.starts(rowSizes: rowSizes, boundaryHashes: boundaryHashes, chunkBytes: chunkBytes)
-        let previousRanges = Set(ranges(previousStarts))
-        for range in ranges(starts) {
+        let starts = SearchChunks.starts(rowSizes: rowSizes, boundaryHashes: urlDigests, chunkBytes: chunkBytes)
+        let previousRanges = Set(ranges(previousStarts, count: previous.documentDigests.count))
+        for range in ranges(starts, count: source.count) {
             let path = SearchIndexFiles.textPath(firstDocument: range.lowerBound)
-            if previousRanges.contains(range) && !range.contains(where: { changedRows[$0] != nil }) {
+            if previousRanges.contains(range) && range.allSatisfy({ numbering.previous[$0] == $0 && changedRows[$0] == nil }) {
                 kept.append(path)
             } else {
                 files.emit(path, SearchIndexFiles.textFile(firstDocument: range.lowerBound, rows: range.map { changedRows[$0] ?? SearchIndexFiles.row(source.document($0)) }))
@@ -118,7 +129,7 @@ struct SearchBuild: Sendable {
         }
         files.emit(SearchIndexFiles.metaPath, SearchIndexFiles.meta(documentCount: source.count, shardCount: shardCount, publications: source.publications, chunkStarts: starts))
         let live = patch.postings.indices.filter { patch.postings[$0].count > 0 }
-        let state = SearchState(identity: previous.identity, documentDigests: digests, rowSizes: rowSizes,
+        let state = SearchState(publicationsDigest: previous.publicationsDigest, urlDigests: urlDigests, documentDigests: digests, rowSizes: rowSizes,
                                 tokens: live.map { patch.tokens[$0] }, postings: live.map { patch.postings[$0] })
         return (state, kept)
     }

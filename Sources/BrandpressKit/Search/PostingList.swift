@@ -2,7 +2,8 @@
 /// variable-length number, then the field mask byte: about 3 bytes a posting instead of 8.
 public struct PostingList: Sendable, Equatable {
     private(set) var bytes: [UInt8] = []
-    private var last = 0
+    /// The highest document (0 when the list is empty).
+    private(set) var last = 0
     public private(set) var count = 0
 
     init() {}
@@ -53,12 +54,14 @@ public struct PostingList: Sendable, Equatable {
         return found
     }
 
-    /// This list without the documents `isRemoved` picks, with `added` (in ascending document
-    /// order) merged in: written posting by posting, without a table of the whole list to sort.
-    /// `isRemoved` and `added` concern only documents in `affected`: the bytes before the first such
+    /// This list without the documents `isRemoved` picks, the others in `affected` numbered again by
+    /// `renumber` (which must keep their order), with `added` (in ascending document order, numbered
+    /// as `renumber` numbers) merged in: written posting by posting, without a table of the whole list
+    /// to sort. The three concern only documents in `affected`: the bytes before the first such
     /// document are copied as they are, and so are those after the first posting past the range
     /// (whose distance from the one before may change), instead of being decoded and written again.
-    func replacing(documentsIn affected: ClosedRange<Int>, where isRemoved: (Int) -> Bool, with added: [(document: Int, mask: UInt8)]) -> PostingList {
+    func replacing(documentsIn affected: ClosedRange<Int>, where isRemoved: (Int) -> Bool, renumber: (Int) -> Int = { $0 },
+                   with added: [(document: Int, mask: UInt8)]) -> PostingList {
         var result = PostingList()
         result.bytes.reserveCapacity(bytes.count + added.count * 3)
         var next = added.startIndex
@@ -78,11 +81,17 @@ public struct PostingList: Sendable, Equatable {
                 return true
             }
             if !inRange { startRange(at: posting.lowerBound) }
-            while next < added.endIndex, added[next].document < document {
+            let isPast = document > affected.upperBound
+            if !isPast, isRemoved(document) {
+                read += 1
+                return true
+            }
+            let number = isPast ? document : renumber(document)
+            while next < added.endIndex, added[next].document < number {
                 result.append(document: added[next].document, mask: added[next].mask)
                 next += 1
             }
-            if document > affected.upperBound {
+            if isPast {
                 result.append(document: document, mask: mask)
                 result.bytes.append(contentsOf: bytes[posting.upperBound...])
                 result.count += count - read - 1
@@ -90,7 +99,7 @@ public struct PostingList: Sendable, Equatable {
                 finished = true
                 return false
             }
-            if !isRemoved(document) { result.append(document: document, mask: mask) }
+            result.append(document: number, mask: mask)
             read += 1
             return true
         }

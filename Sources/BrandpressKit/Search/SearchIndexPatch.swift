@@ -1,6 +1,8 @@
 /// The inverted index after some documents changed, made from the previous one rather than from
-/// every document: the changed documents are taken out of the lists that held them and put into
-/// the lists of their new tokens. Gives the same lists a full build gives (the rebuild test checks).
+/// every document: the changed and removed documents are taken out of the lists that held them,
+/// the changed and added ones put into the lists of their tokens, and the others numbered again
+/// where documents were added or removed before them. Gives the same lists a full build gives (the
+/// rebuild test checks).
 struct SearchIndexPatch {
     var tokens: [String]
     var postings: [PostingList]
@@ -8,16 +10,28 @@ struct SearchIndexPatch {
     /// token and field are the same as before leaves that list as it was.
     var touched: [Int]
 
-    /// `changed` are the documents whose text changed, with their numbers; numbers must not have moved.
-    /// `indexed`, when given, are the same documents as the previous lists hold them: then the lists
-    /// holding them are those of their tokens, else every list is read up to the last changed document.
-    init(tokens previousTokens: [String], postings previousPostings: [PostingList], documentCount: Int, changed: [(number: Int, document: SearchDocument)],
-         indexed: [SearchDocument]? = nil) {
-        var isChanged = [Bool](repeating: false, count: documentCount)
-        for (number, _) in changed { isChanged[number] = true }
-        let flags = isChanged
-        let lastChanged = changed.map(\.number).max() ?? -1
-        let affected = (changed.map(\.number).min() ?? 0)...max(lastChanged, 0)
+    /// `changed` are the documents that are new or whose text changed, with their numbers now;
+    /// `numbering` gives each number's previous number. The previous documents that changed or are
+    /// gone are taken out of the lists, the others numbered again. `indexed`, when given, are the
+    /// changed documents that have a previous number (in the order of `changed`) as the previous
+    /// lists hold them: then the lists holding them are those of their tokens, else every list is
+    /// read up to the last of them.
+    init(tokens previousTokens: [String], postings previousPostings: [PostingList], numbering: SearchRenumbering,
+         changed: [(number: Int, document: SearchDocument)], indexed: [SearchDocument]? = nil) {
+        let previousCount = numbering.current.count
+        var isTakenOut = [Bool](repeating: false, count: previousCount)
+        for (number, _) in changed {
+            if let previous = numbering.previous[number] { isTakenOut[previous] = true }
+        }
+        for previous in numbering.current.indices where numbering.current[previous] == nil { isTakenOut[previous] = true }
+        let flags = isTakenOut
+        let renumbered = numbering.current.enumerated().map { $1 ?? $0 }
+        let firstMoved = numbering.firstMoved
+        let firstTakenOut = flags.firstIndex(of: true) ?? previousCount
+        let lastTakenOutBeforeMove = flags[..<firstMoved].lastIndex(of: true) ?? -1
+        // Every document from the first moved one on is numbered again, up to the last.
+        let lowest = min(firstTakenOut, firstMoved)
+        let affected = lowest...max(firstMoved < previousCount ? previousCount - 1 : lastTakenOutBeforeMove, lowest)
 
         let tables = ParallelMap.map(count: changed.count) { SearchIndex.tokenCodes(of: changed[$0].document) }
         var additions: [String: [(document: Int, mask: UInt8)]] = [:]
@@ -32,14 +46,15 @@ struct SearchIndexPatch {
         for (position, token) in tokens.enumerated() { positions[token] = position }
         var touched: Set<Int>
         if let indexed {
-            touched = []
+            touched = Set(previousPostings.indices.filter { previousPostings[$0].last >= firstMoved })
             for table in ParallelMap.map(count: indexed.count, { SearchIndex.tokenCodes(of: indexed[$0]) }) {
                 for (code, _) in table.han { positions[SearchTokenCodes.string(of: code)].map { _ = touched.insert($0) } }
                 for (word, _) in table.words { positions[word].map { _ = touched.insert($0) } }
             }
         } else {
             let holdsChanged = ParallelMap.map(count: previousPostings.count) { position -> Bool in
-                previousPostings[position].contains(documentUpTo: lastChanged) { $0 < flags.count && flags[$0] }
+                let list = previousPostings[position]
+                return list.last >= firstMoved || list.contains(documentUpTo: lastTakenOutBeforeMove) { $0 < flags.count && flags[$0] }
             }
             touched = Set(holdsChanged.indices.filter { holdsChanged[$0] })
         }
@@ -60,7 +75,8 @@ struct SearchIndexPatch {
         let lists = ParallelMap.map(count: order.count) { item -> PostingList in
             let position = order[item]
             let additions = (added[finalTokens[position]] ?? []).sorted { $0.document < $1.document }
-            return before[position].replacing(documentsIn: affected, where: { $0 < flags.count && flags[$0] }, with: additions)
+            return before[position].replacing(documentsIn: affected, where: { $0 < flags.count && flags[$0] },
+                                              renumber: { $0 < renumbered.count ? renumbered[$0] : $0 }, with: additions)
         }
         var changedLists: [Int] = []
         for (position, list) in zip(order, lists) where list != before[position] {

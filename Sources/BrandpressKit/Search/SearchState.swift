@@ -1,9 +1,11 @@
 /// What a build keeps of its search index, so that the next build can patch the index where pages
 /// changed instead of tokenizing every page again.
 struct SearchState: Sendable {
-    /// Of the index format, the publications and every document's address in order: while it is the
-    /// same, every document keeps its number and the index can be patched.
-    var identity: UInt64
+    /// Of the index format and the publications: while it is the same, the index can be patched.
+    var publicationsDigest: UInt64
+    /// Per document, of its address (`SearchChunks.boundaryHash(url:)`): which documents kept,
+    /// gained or lost their numbers (`SearchRenumbering`), and where the text chunks ended.
+    var urlDigests: [UInt64]
     /// Per document, of everything its row and its tokens are made from (`SearchDocumentSource.digest`).
     var documentDigests: [UInt64]
     /// Per document, the bytes of its row in its text chunk.
@@ -12,13 +14,11 @@ struct SearchState: Sendable {
     var tokens: [String]
     var postings: [PostingList]
 
-    static func identity(urls: [String], publications: [String]) -> UInt64 {
+    static func publicationsDigest(_ publications: [String]) -> UInt64 {
         var hash = StableHash()
         hash.add(SearchIndexFiles.formatVersion)
         hash.add(publications.count)
         for title in publications { hash.add(title) }
-        hash.add(urls.count)
-        for url in urls { hash.add(url) }
         return hash.value
     }
 
@@ -35,7 +35,8 @@ struct SearchState: Sendable {
 
     /// `flush` is called between posting lists, so that the lists need not all be in the writer at once.
     func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) rethrows {
-        writer.write(identity)
+        writer.write(publicationsDigest)
+        writer.write(urlDigests) { $0.write($1) }
         writer.write(documentDigests) { $0.write($1) }
         writer.write(rowSizes) { $0.write($1) }
         writer.write(tokens.count)
@@ -47,15 +48,16 @@ struct SearchState: Sendable {
     }
 
     static func read(_ reader: inout ByteReader) -> SearchState? {
-        guard let identity = reader.uint64(),
+        guard let publicationsDigest = reader.uint64(),
+              let urlDigests = reader.array({ $0.uint64() }),
               let digests = reader.array({ $0.uint64() }),
               let rowSizes = reader.array({ $0.int() }),
               let entries = reader.array({ reader -> (String, PostingList)? in
                   guard let token = reader.string(), let bytes = reader.byteArray(), let list = PostingList(bytes: bytes) else { return nil }
                   return (token, list)
               }),
-              digests.count == rowSizes.count
+              digests.count == rowSizes.count, digests.count == urlDigests.count
         else { return nil }
-        return SearchState(identity: identity, documentDigests: digests, rowSizes: rowSizes, tokens: entries.map(\.0), postings: entries.map(\.1))
+        return SearchState(publicationsDigest: publicationsDigest, urlDigests: urlDigests, documentDigests: digests, rowSizes: rowSizes, tokens: entries.map(\.0), postings: entries.map(\.1))
     }
 }
