@@ -259,6 +259,9 @@ import Testing
             ("a story's unit, a unit no other story has", {
                 try edit("Content/stories/2023-04-sun-dahai.md") { $0.replacingOccurrences(of: "unit: 综采一区党支部", with: "unit: 新成立党支部") }
             }),
+            ("a story's slug: its address, in its neighbours' links and the lists", {
+                try edit("Content/stories/2023-04-sun-dahai.md") { $0.replacingOccurrences(of: "title: ", with: "slug: sun-dahai-story\ntitle: ") }
+            }),
             ("a brand's slogan, shown on the booklet's cards", {
                 try edit("Content/booklet/03-zhijue-weilai.md") { $0.replacingOccurrences(of: "slogan: ", with: "slogan: 新：") }
             }),

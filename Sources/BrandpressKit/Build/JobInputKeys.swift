@@ -4,95 +4,112 @@
 /// pages whose bodies the page shows. When a key is the same as in the last build, the page is
 /// kept at once; when not, its variables are built and compared by `TemplateInputDigest`.
 ///
-/// Pages of stories show less of other pages, and are keyed by what they show alone, beside the
-/// site's structure (sections, paths, files, settings: `structureDigest`): a story's page by its own
-/// listing data and its neighbours'; a page of the stories index (the first is the section's
-/// `_index.md`) or of a unit or tag by the stories it lists (which, in order, and their listing
-/// data), the units and tags with their counts, and the index page's own. Editing one story's
-/// title then remakes its page, its neighbours', the index page and the unit and tag pages that
-/// list it, not every page of the site. A booklet's or handbook's pages are keyed by the listing
-/// data of their publication's pages alone.
+/// The pages of the publications show less of the site, and are keyed by what they show alone:
+/// what every page shows (`frameDigest`: `site.yml`, the navigation) and the titles and addresses
+/// of the sections their breadcrumbs name, beside
+/// - for a story's page, its own listing data, address and cover, its neighbours' listing data and
+///   addresses, and its publication's addresses (`storiesFrameDigest`);
+/// - for a page of the stories index (the first is the section's `_index.md`) or of a unit or tag,
+///   the stories it lists (which, in order, their listing data, addresses and covers), the units
+///   and tags with their counts, the index pages and the index page's own listing data;
+/// - for a booklet's or handbook's page, its publication's pages and folders
+///   (`publicationStructureDigests`), their listing data and the brands' logos.
+/// Adding a story then re-keys its neighbour and the lists, not the other publications' pages, and
+/// editing one story's title remakes its page, its neighbours', the index page and the unit and
+/// tag pages that list it. The other pages depend on the whole site (`structureDigest`).
 ///
 /// The body dependencies must name every page whose `content` or `toc` a job shows; the rebuild
 /// tests compare rebuilds against full builds to hold this to the context builders.
 enum JobInputKeys {
     /// `structure` is `structureDigest(site.model, injection:)`.
     static func make(site: SiteContext, jobs: [RenderJob], templateForJob: [String], markdown: MarkdownCacheKeys,
-                     printKeys: [UInt64], templates: TemplateSet, structure: UInt64) -> [UInt64] {
+                     printKeys: [UInt64], templates: TemplateSet, structure: UInt64, injection: String?) -> [UInt64] {
         let model = site.model
         let pageListings = model.pages.map(listingDigest(of:))
         var everything = StableHash()
         everything.add(structure)
         for listing in pageListings { everything.add(listing) }
-        let terms = site.publications.stories.map(termsDigest)
+        let frame = frameDigest(model, injection: injection)
+        let stories = site.publications.stories
+        let storiesFrames = stories.map(storiesFrameDigest)
+        let terms = stories.map(termsDigest)
         let publicationListings = publicationListingDigests(model, pageListings: pageListings)
-        func addListings(of shown: [Int?], to hash: inout StableHash) {
-            hash.add(shown.count)
-            for page in shown {
-                hash.add(page ?? -1)
-                hash.add(page.map { pageListings[$0] } ?? 0)
+        let publicationStructures = publicationStructureDigests(model, booklets: site.publications.booklets)
+        /// A shown page's listing data and address; a story's also its cover.
+        func addShown(_ page: Int?, of publication: Int?, to hash: inout StableHash) {
+            guard let page else { return hash.add(false) }
+            hash.add(true)
+            hash.add(pageListings[page])
+            hash.add(model.pages[page].outputPath)
+            if let publication {
+                hash.add(stories[publication].covers[page] ?? "")
             }
         }
         var ancestorDigests: [String: UInt64] = [:]
-        /// The titles of the sections a page's breadcrumbs name: those of the output folders from
-        /// the top down to the page's own.
-        func ancestorTitles(_ outputDirectory: String) -> UInt64 {
+        /// The sections a page's breadcrumbs name, with their addresses: those of the output
+        /// folders from the top down to the page's own.
+        func ancestors(_ outputDirectory: String) -> UInt64 {
             if let known = ancestorDigests[outputDirectory] { return known }
             var hash = StableHash()
             var directory = ""
             for part in SitePath.parts(of: outputDirectory) {
                 directory = SitePath.join(directory, String(part))
-                hash.add(site.sectionsByOutputDirectory[directory].flatMap { model.sections[$0]?.title } ?? "")
+                let section = site.sectionsByOutputDirectory[directory].flatMap { model.sections[$0] }
+                hash.add(section?.title ?? "")
+                hash.add(section?.outputPath ?? "")
             }
             ancestorDigests[outputDirectory] = hash.value
             return hash.value
         }
-        func addStoriesIndex(_ publication: Int, number: Int, to hash: inout StableHash) {
-            let stories = site.publications.stories[publication]
-            hash.add(structure)
+        func addStoriesList(_ publication: Int, _ shown: some Collection<Int>, to hash: inout StableHash) {
+            hash.add(frame)
+            hash.add(storiesFrames[publication])
             hash.add(terms[publication])
-            hash.add(stories.pageSize)
-            hash.add(stories.indexPaths.count)
-            addListings(of: [stories.indexPage] + stories.storiesOnIndexPage(number).map(Optional.some), to: &hash)
+            hash.add(stories[publication].pageSize)
+            hash.add(stories[publication].indexPaths.count)
+            hash.add(shown.count)
+            for page in shown { addShown(page, of: publication, to: &hash) }
         }
         return jobs.indices.map { index in
             var hash = StableHash()
             switch jobs[index] {
             case .page(let page):
-                if let (_, neighbours) = site.publications.story(page, in: model) {
-                    hash.add(structure)
-                    addListings(of: [page, neighbours.previous, neighbours.next], to: &hash)
-                } else if model.pages[page].kind == .stories,
-                          let publication = site.publications.storiesIndex(containing: model.pages[page].sectionDirectory) {
-                    addStoriesIndex(publication, number: 1, to: &hash)
-                } else if [.booklet, .brand, .handbook, .handbookPage].contains(model.pages[page].kind),
+                let kind = model.pages[page].kind
+                hash.add(kind.rawValue)
+                if let (publication, neighbours) = site.publications.story(page, in: model) {
+                    hash.add(frame)
+                    hash.add(storiesFrames[publication])
+                    for shown in [page, neighbours.previous, neighbours.next] { addShown(shown, of: publication, to: &hash) }
+                } else if kind == .stories, let publication = site.publications.storiesIndex(containing: model.pages[page].sectionDirectory) {
+                    addShown(page, of: nil, to: &hash)
+                    addStoriesList(publication, stories[publication].storiesOnIndexPage(1), to: &hash)
+                } else if [.booklet, .brand, .handbook, .handbookPage].contains(kind),
                           let directory = model.sections[model.pages[page].sectionDirectory]?.publicationDirectory,
-                          let listing = publicationListings[directory] {
-                    hash.add(structure)
+                          let listing = publicationListings[directory], let publicationStructure = publicationStructures[directory] {
+                    hash.add(frame)
+                    hash.add(publicationStructure)
                     hash.add(listing)
                 } else {
                     hash.add(everything.value)
                 }
             case .storiesIndex(let publication, let number):
-                addStoriesIndex(publication, number: number, to: &hash)
+                addShown(stories[publication].indexPage, of: nil, to: &hash)
+                addStoriesList(publication, stories[publication].storiesOnIndexPage(number), to: &hash)
             case .taxonomy(let publication, let taxonomy, let term):
-                let stories = site.publications.stories[publication]
-                hash.add(structure)
-                hash.add(terms[publication])
-                addListings(of: stories.terms(taxonomy)[term].stories.map(Optional.some), to: &hash)
+                addStoriesList(publication, stories[publication].terms(taxonomy)[term].stories, to: &hash)
             case .sectionPage, .taxonomyList, .handbookPrint, .search, .notFound:
                 hash.add(everything.value)
             }
             let outputPath = site.outputPath(of: jobs[index])
             hash.add(outputPath)
-            hash.add(ancestorTitles(SitePath.directory(of: outputPath)))
+            hash.add(ancestors(SitePath.directory(of: outputPath)))
             hash.add(templateForJob[index])
             hash.add(templates.digest(for: templateForJob[index]))
             switch jobs[index] {
             case .page(let page):
                 hash.add(markdown.content[page])
             case .storiesIndex(let publication, _):
-                if let page = site.publications.stories[publication].indexPage { hash.add(markdown.content[page]) }
+                if let page = stories[publication].indexPage { hash.add(markdown.content[page]) }
             case .handbookPrint(let publication):
                 hash.add(printKeys[publication])
             case .sectionPage, .taxonomy, .taxonomyList, .search, .notFound:
@@ -109,10 +126,57 @@ enum JobInputKeys {
         var hashes: [String: StableHash] = [:]
         for (index, page) in model.pages.enumerated() {
             guard let directory = model.sections[page.sectionDirectory]?.publicationDirectory else { continue }
-            hashes[directory, default: StableHash()].add(index)
             hashes[directory, default: StableHash()].add(pageListings[index])
         }
         return hashes.mapValues(\.value)
+    }
+
+    /// Per publication folder, its pages' places and kinds and its folders, which make the order,
+    /// numbers and contents its pages show; for a booklet, its brands' logos too. Pages are named
+    /// by their paths, not their numbers, which pages added before the publication move.
+    static func publicationStructureDigests(_ model: SiteModel, booklets: [Booklet]) -> [String: UInt64] {
+        var hashes: [String: StableHash] = [:]
+        for page in model.pages {
+            guard let directory = model.sections[page.sectionDirectory]?.publicationDirectory else { continue }
+            hashes[directory, default: StableHash()].add(place: page)
+        }
+        for directory in model.sections.keys.sorted() {
+            let section = model.sections[directory]!
+            guard let publicationDirectory = section.publicationDirectory else { continue }
+            hashes[publicationDirectory, default: StableHash()].add(section: section, model: model)
+        }
+        for booklet in booklets {
+            hashes[booklet.directory, default: StableHash()].add(booklet.brands.count)
+            for brand in booklet.brands { hashes[booklet.directory, default: StableHash()].add(brand.logoPath ?? "") }
+        }
+        return hashes.mapValues(\.value)
+    }
+
+    /// What every page shows of the site: `site.yml`, the script `serve` injects, and the
+    /// navigation (the top sections' titles and addresses).
+    static func frameDigest(_ model: SiteModel, injection: String?) -> UInt64 {
+        var hash = StableHash()
+        hash.add(injection ?? "")
+        hash.add(model.configDigest)
+        hash.add(model.root?.title ?? "")
+        hash.add(model.topSections.count)
+        for section in model.topSections {
+            hash.add(section.directory)
+            hash.add(section.title)
+        }
+        return hash.value
+    }
+
+    /// The addresses every page of a publication of stories links: its first index page, the lists
+    /// of units and tags, the feed, and the folders whose pages share story cards. (How many index
+    /// pages there are only its lists show.)
+    static func storiesFrameDigest(_ stories: Stories) -> UInt64 {
+        var hash = StableHash()
+        hash.add(stories.directory)
+        for path in stories.indexPaths.prefix(1) + [stories.unitsPath, stories.tagsPath, stories.feedPath] + stories.cardSharingFolders {
+            hash.add(path)
+        }
+        return hash.value
     }
 
     /// The units and tags of a publication of stories, with how many stories each has: every page
@@ -151,31 +215,39 @@ enum JobInputKeys {
         hash.add(injection ?? "")
         hash.add(model.configDigest)
         hash.add(model.pages.count)
-        for page in model.pages {
-            hash.add(page.path)
-            hash.add(page.outputPath)
-            hash.add(page.kind.rawValue)
-            hash.add(page.sectionDirectory)
-            hash.add(page.isSectionIndex)
-        }
-        for directory in model.sections.keys.sorted() {
-            let section = model.sections[directory]!
-            hash.add(directory)
-            hash.add(section.indexPage ?? -1)
-            hash.add(section.publication?.rawValue ?? "")
-            hash.add(section.publicationDirectory ?? "")
-            hash.add(section.entries.count)
-            for entry in section.entries {
-                switch entry {
-                case .page(let index): hash.add(index)
-                case .section(let child): hash.add(child)
-                }
-            }
-        }
+        for page in model.pages { hash.add(place: page) }
+        for directory in model.sections.keys.sorted() { hash.add(section: model.sections[directory]!, model: model) }
         for section in [model.root].compactMap({ $0 }) + model.topSections { hash.add(section.title) }
         hash.add(model.assets.count)
         for asset in model.assets { hash.add(asset) }
         for draft in model.omittedDrafts.sorted() { hash.add(draft) }
         return hash.value
+    }
+}
+
+private extension StableHash {
+    /// A page's place in the site: where it is and is written, and what it is.
+    mutating func add(place page: Page) {
+        add(page.path)
+        add(page.outputPath)
+        add(page.kind.rawValue)
+        add(page.sectionDirectory)
+        add(page.isSectionIndex)
+    }
+
+    /// A folder of pages: its page, what publication it is part of, and its pages and folders in
+    /// order (by path). Not its title, which is its section page's or its folder's name.
+    mutating func add(section: SectionNode, model: SiteModel) {
+        add(section.directory)
+        add(section.indexPage.map { model.pages[$0].path } ?? "")
+        add(section.publication?.rawValue ?? "")
+        add(section.publicationDirectory ?? "")
+        add(section.entries.count)
+        for entry in section.entries {
+            switch entry {
+            case .page(let index): add(model.pages[index].path)
+            case .section(let child): add(child)
+            }
+        }
     }
 }

@@ -85,7 +85,8 @@ public enum SiteBuilder {
                 }
             }
             let keys = JobInputKeys.make(site: site, jobs: jobs, templateForJob: assembly.templateForJob, markdown: markdownKeys,
-                                         printKeys: assembly.printContents.map(\.key), templates: templates, structure: assembly.structure)
+                                         printKeys: assembly.printContents.map(\.key), templates: templates, structure: assembly.structure,
+                                         injection: options.pageInjection)
             let pages = try writeSite(site: site, jobs: jobs, keys: keys, templates: templates, templateForJob: assembly.templateForJob, outputs: outputs,
                                       folder: folder, injection: options.pageInjection, previous: previous)
             site.fragments.forgetMade()
