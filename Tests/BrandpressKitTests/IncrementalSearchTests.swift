@@ -156,6 +156,18 @@ import Testing
         #expect(build.kept.filter { $0.contains("/text-") }.count >= 3)
     }
 
+    /// One document changed and one added after all the others: no number moves, and the added
+    /// document's postings go after the changed one's in lists that hold both and more.
+    @Test func aDocumentChangedAndOneAddedAtTheEndGiveTheIndexOfAFullBuild() {
+        let before = Self.documents(count: 30)
+        let previous = Self.full(before)
+        var after = before
+        after[12].title = "改过的标题"
+        after.append(SearchDocument(title: "末尾的榜样", url: "stories/zz.html", publication: 1, headings: [], meta: "综采一区", body: "安全生产与技术创新"))
+        let (files, _) = Self.patched(after, previous: previous)
+        Self.expectSameFiles(files, Self.full(after).files)
+    }
+
     /// Documents added and removed anywhere, some of the others changed at the same time: those after
     /// them are numbered again, and the index is still the one a full build makes.
     @Test(arguments: [false, true])

@@ -29,9 +29,12 @@ struct SearchIndexPatch {
         let firstMoved = numbering.firstMoved
         let firstTakenOut = flags.firstIndex(of: true) ?? previousCount
         let lastTakenOutBeforeMove = flags[..<firstMoved].lastIndex(of: true) ?? -1
-        // Every document from the first moved one on is numbered again, up to the last.
+        // Every document from the first moved one on is numbered again, up to the last. When none
+        // moved, the numbers are the same below the previous count, and the range reaches the last
+        // document put in: a list's bytes past the range are copied, so nothing may be added there.
         let lowest = min(firstTakenOut, firstMoved)
-        let affected = lowest...max(firstMoved < previousCount ? previousCount - 1 : lastTakenOutBeforeMove, lowest)
+        let lastPutIn = changed.map(\.number).max() ?? -1
+        let affected = lowest...max(firstMoved < previousCount ? previousCount - 1 : max(lastTakenOutBeforeMove, lastPutIn), lowest)
 
         let tables = ParallelMap.map(count: changed.count) { SearchIndex.tokenCodes(of: changed[$0].document) }
         var additions: [String: [(document: Int, mask: UInt8)]] = [:]
