@@ -232,6 +232,25 @@ import Testing
         #expect(failed.failure?.message.hasPrefix("search/meta.js") == true)
     }
 
+    @Test func theNumberingFollowsTheDocumentsTheTwoBuildsShare() throws {
+        let same = try #require(SearchRenumbering(previous: [10, 20, 30], current: [10, 20, 30]))
+        #expect(same.isIdentity && same.firstMoved == 3)
+
+        let appended = try #require(SearchRenumbering(previous: [10, 20, 30], current: [10, 20, 30, 40]))
+        #expect(!appended.isIdentity && appended.firstMoved == 3 && appended.previous == [0, 1, 2, nil])
+
+        let changed = try #require(SearchRenumbering(previous: [10, 20, 30, 40], current: [10, 25, 30, 40, 50]))
+        #expect(changed.firstMoved == 1)
+        #expect(changed.current == [0, nil, 2, 3])
+        #expect(changed.previous == [0, nil, 2, 3, nil])
+
+        let shifted = try #require(SearchRenumbering(previous: [10, 20, 30], current: [5, 10, 30]))
+        #expect(shifted.firstMoved == 0 && shifted.current == [1, nil, 2])
+
+        #expect(SearchRenumbering(previous: [10, 20, 30], current: [10, 30, 20]) == nil, "two documents changed places")
+        #expect(SearchRenumbering(previous: [10, 20], current: [10, 20, 20]) == nil, "two addresses with one digest")
+    }
+
     @Test func theStateSurvivesTheCacheFormat() {
         let state = Self.full(Self.documents(count: 20)).state
         var writer = ByteWriter()

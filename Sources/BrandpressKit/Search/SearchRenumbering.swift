@@ -3,7 +3,7 @@
 /// end). A full build numbers the documents by their place, so the previous index's lists can be
 /// patched only by numbering their documents again, which keeps the lists sorted only when
 /// the documents kept their order.
-struct SearchRenumbering: Equatable {
+struct SearchRenumbering {
     /// Per previous document, its number now; nil when it is gone.
     let current: [Int?]
     /// Per document now, its previous number; nil when it is new.
