@@ -32,7 +32,10 @@ import Testing
     static let build: (report: BuildReport, files: [String: String]) = {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("brandpress-golden-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        let report = SiteBuilder.build(BuildOptions(root: repository, output: output))
+        // From scratch, and leaving no cache in the repository for this temporary output.
+        var options = BuildOptions(root: repository, output: output)
+        options.cacheFolder = nil
+        let report = SiteBuilder.build(options)
         var files: [String: String] = [:]
         for path in (try? FileManager.default.subpathsOfDirectory(atPath: output.path)) ?? [] {
             if let text = try? String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) { files[path] = text }

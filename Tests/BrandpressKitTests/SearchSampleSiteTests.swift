@@ -32,7 +32,9 @@ import Testing
 
     static func builtIndex() throws -> (SearchIndexReader, URL) {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("brandpress-search-\(UUID().uuidString)")
-        let report = SiteBuilder.build(BuildOptions(root: repository, output: output))
+        var options = BuildOptions(root: repository, output: output)
+        options.cacheFolder = nil
+        let report = SiteBuilder.build(options)
         #expect(report.succeeded, "\(report.diagnostics.map(\.message))")
         return (try SearchIndexReader(folder: output.appendingPathComponent("search")), output)
     }
