@@ -25,52 +25,73 @@ enum JobInputKeys {
     static func make(site: SiteContext, jobs: [RenderJob], templateForJob: [String], markdown: MarkdownCacheKeys,
                      printKeys: [UInt64], templates: TemplateSet, structure: UInt64, injection: String?) -> [UInt64] {
         let model = site.model
-        let pageListings = model.pages.map(listingDigest(of:))
-        var everything = StableHash()
-        everything.add(structure)
-        for listing in pageListings { everything.add(listing) }
-        let frame = frameDigest(model, injection: injection)
+        let pages = model.pages
         let stories = site.publications.stories
+        var coverOf = [String?](repeating: nil, count: pages.count)
+        for publication in stories {
+            for (page, cover) in publication.covers { coverOf[page] = cover }
+        }
+        // Per page, its listing data, and what other pages show of it: that, its address and cover.
+        let covers = coverOf
+        let pageDigests = ParallelMap.map(count: pages.count) { page -> (listing: UInt64, shown: UInt64) in
+            let listing = listingDigest(of: pages[page])
+            var shown = StableHash()
+            shown.add(listing)
+            shown.add(pages[page].outputPath)
+            shown.add(covers[page] ?? "")
+            return (listing, shown.value)
+        }
+        let pageListings = pageDigests.map(\.listing)
+        var wholeSite = StableHash()
+        wholeSite.add(structure)
+        for listing in pageListings { wholeSite.add(listing) }
+        let everything = wholeSite.value
+        let frame = frameDigest(model, injection: injection)
         let storiesFrames = stories.map(storiesFrameDigest)
-        let terms = stories.map(termsDigest)
-        let publicationListings = publicationListingDigests(model, pageListings: pageListings)
-        let publicationStructures = publicationStructureDigests(model, booklets: site.publications.booklets)
-        /// A shown page's listing data and address; a story's also its cover.
-        func addShown(_ page: Int?, of publication: Int?, to hash: inout StableHash) {
+        // What every list of a publication's stories shows beside its stories: the index pages and
+        // the units and tags with their counts.
+        let listFrames = stories.indices.map { publication -> UInt64 in
+            var hash = StableHash()
+            hash.add(frame)
+            hash.add(storiesFrames[publication])
+            hash.add(termsDigest(stories[publication]))
+            hash.add(stories[publication].pageSize)
+            hash.add(stories[publication].indexPaths.count)
+            return hash.value
+        }
+        let publicationOf = publicationDirectories(model)
+        let publicationListings = publicationListingDigests(publicationOf, pageListings: pageListings)
+        let publicationStructures = publicationStructureDigests(model, publicationOf: publicationOf, booklets: site.publications.booklets)
+        @Sendable func addShown(_ page: Int?, to hash: inout StableHash) {
             guard let page else { return hash.add(false) }
             hash.add(true)
-            hash.add(pageListings[page])
-            hash.add(model.pages[page].outputPath)
-            if let publication {
-                hash.add(stories[publication].covers[page] ?? "")
-            }
+            hash.add(pageDigests[page].shown)
+        }
+        // The sections a page's breadcrumbs name, with their addresses: those of the output folders
+        // from the top down to the page's own, per folder.
+        let outputPaths = ParallelMap.map(count: jobs.count) { index -> (path: String, folder: String) in
+            let path = site.outputPath(of: jobs[index])
+            return (path, SitePath.directory(of: path))
         }
         var ancestorDigests: [String: UInt64] = [:]
-        /// The sections a page's breadcrumbs name, with their addresses: those of the output
-        /// folders from the top down to the page's own.
-        func ancestors(_ outputDirectory: String) -> UInt64 {
-            if let known = ancestorDigests[outputDirectory] { return known }
+        for (_, folder) in outputPaths where ancestorDigests[folder] == nil {
             var hash = StableHash()
             var directory = ""
-            for part in SitePath.parts(of: outputDirectory) {
+            for part in SitePath.parts(of: folder) {
                 directory = SitePath.join(directory, String(part))
                 let section = site.sectionsByOutputDirectory[directory].flatMap { model.sections[$0] }
                 hash.add(section?.title ?? "")
                 hash.add(section?.outputPath ?? "")
             }
-            ancestorDigests[outputDirectory] = hash.value
-            return hash.value
+            ancestorDigests[folder] = hash.value
         }
-        func addStoriesList(_ publication: Int, _ shown: some Collection<Int>, to hash: inout StableHash) {
-            hash.add(frame)
-            hash.add(storiesFrames[publication])
-            hash.add(terms[publication])
-            hash.add(stories[publication].pageSize)
-            hash.add(stories[publication].indexPaths.count)
+        let ancestors = ancestorDigests
+        @Sendable func addStoriesList(_ publication: Int, _ shown: ArraySlice<Int>, to hash: inout StableHash) {
+            hash.add(listFrames[publication])
             hash.add(shown.count)
-            for page in shown { addShown(page, of: publication, to: &hash) }
+            for page in shown { addShown(page, to: &hash) }
         }
-        return jobs.indices.map { index in
+        return ParallelMap.map(count: jobs.count) { index in
             var hash = StableHash()
             switch jobs[index] {
             case .page(let page):
@@ -79,30 +100,28 @@ enum JobInputKeys {
                 if let (publication, neighbours) = site.publications.story(page, in: model) {
                     hash.add(frame)
                     hash.add(storiesFrames[publication])
-                    for shown in [page, neighbours.previous, neighbours.next] { addShown(shown, of: publication, to: &hash) }
+                    for shown in [page, neighbours.previous, neighbours.next] { addShown(shown, to: &hash) }
                 } else if kind == .stories, let publication = site.publications.storiesIndex(containing: model.pages[page].sectionDirectory) {
-                    addShown(page, of: nil, to: &hash)
+                    addShown(page, to: &hash)
                     addStoriesList(publication, stories[publication].storiesOnIndexPage(1), to: &hash)
-                } else if [.booklet, .brand, .handbook, .handbookPage].contains(kind),
-                          let directory = model.sections[model.pages[page].sectionDirectory]?.publicationDirectory,
+                } else if [.booklet, .brand, .handbook, .handbookPage].contains(kind), let directory = publicationOf[page],
                           let listing = publicationListings[directory], let publicationStructure = publicationStructures[directory] {
                     hash.add(frame)
                     hash.add(publicationStructure)
                     hash.add(listing)
                 } else {
-                    hash.add(everything.value)
+                    hash.add(everything)
                 }
             case .storiesIndex(let publication, let number):
-                addShown(stories[publication].indexPage, of: nil, to: &hash)
+                addShown(stories[publication].indexPage, to: &hash)
                 addStoriesList(publication, stories[publication].storiesOnIndexPage(number), to: &hash)
             case .taxonomy(let publication, let taxonomy, let term):
-                addStoriesList(publication, stories[publication].terms(taxonomy)[term].stories, to: &hash)
+                addStoriesList(publication, stories[publication].terms(taxonomy)[term].stories[...], to: &hash)
             case .sectionPage, .taxonomyList, .handbookPrint, .search, .notFound:
-                hash.add(everything.value)
+                hash.add(everything)
             }
-            let outputPath = site.outputPath(of: jobs[index])
-            hash.add(outputPath)
-            hash.add(ancestors(SitePath.directory(of: outputPath)))
+            hash.add(outputPaths[index].path)
+            hash.add(ancestors[outputPaths[index].folder] ?? 0)
             hash.add(templateForJob[index])
             hash.add(templates.digest(for: templateForJob[index]))
             switch jobs[index] {
@@ -122,27 +141,41 @@ enum JobInputKeys {
     /// Per publication folder, the listing data of its pages: all that a booklet's or handbook's
     /// pages show of other pages (brands, their order and neighbours; the book's contents, numbers
     /// and reading order).
-    static func publicationListingDigests(_ model: SiteModel, pageListings: [UInt64]) -> [String: UInt64] {
+    static func publicationListingDigests(_ publicationOf: [String?], pageListings: [UInt64]) -> [String: UInt64] {
         var hashes: [String: StableHash] = [:]
-        for (index, page) in model.pages.enumerated() {
-            guard let directory = model.sections[page.sectionDirectory]?.publicationDirectory else { continue }
-            hashes[directory, default: StableHash()].add(pageListings[index])
+        for (page, directory) in publicationOf.enumerated() {
+            guard let directory else { continue }
+            hashes[directory, default: StableHash()].add(pageListings[page])
         }
         return hashes.mapValues(\.value)
+    }
+
+    /// Per page, the folder of the booklet or handbook it is part of (nil for other pages: the
+    /// stories' keys name what they show page by page).
+    static func publicationDirectories(_ model: SiteModel) -> [String?] {
+        // Neighbouring pages are mostly in one folder: its section is looked up once.
+        var last: (sectionDirectory: String, publication: String?)?
+        return model.pages.map { page in
+            if let last, last.sectionDirectory == page.sectionDirectory { return last.publication }
+            let section = model.sections[page.sectionDirectory]
+            let publication = [.booklet, .handbook].contains(section?.publication) ? section?.publicationDirectory : nil
+            last = (page.sectionDirectory, publication)
+            return publication
+        }
     }
 
     /// Per publication folder, its pages' places and kinds and its folders, which make the order,
     /// numbers and contents its pages show; for a booklet, its brands' logos too. Pages are named
     /// by their paths, not their numbers, which pages added before the publication move.
-    static func publicationStructureDigests(_ model: SiteModel, booklets: [Booklet]) -> [String: UInt64] {
+    static func publicationStructureDigests(_ model: SiteModel, publicationOf: [String?], booklets: [Booklet]) -> [String: UInt64] {
         var hashes: [String: StableHash] = [:]
-        for page in model.pages {
-            guard let directory = model.sections[page.sectionDirectory]?.publicationDirectory else { continue }
-            hashes[directory, default: StableHash()].add(place: page)
+        for (page, directory) in publicationOf.enumerated() {
+            guard let directory else { continue }
+            hashes[directory, default: StableHash()].add(place: model.pages[page])
         }
         for directory in model.sections.keys.sorted() {
             let section = model.sections[directory]!
-            guard let publicationDirectory = section.publicationDirectory else { continue }
+            guard [.booklet, .handbook].contains(section.publication), let publicationDirectory = section.publicationDirectory else { continue }
             hashes[publicationDirectory, default: StableHash()].add(section: section, model: model)
         }
         for booklet in booklets {

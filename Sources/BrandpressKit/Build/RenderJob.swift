@@ -78,7 +78,7 @@ public struct Publications: Sendable {
         guard model.pages[index].kind == .story,
               let publication = storiesIndex(containing: model.sections[model.pages[index].sectionDirectory]?.publicationDirectory)
         else { return nil }
-        let stories = stories[publication]
-        return (publication, stories.stories.neighbours(of: stories.positions[index]))
+        // Read in place: a copy of the publication retained each of its tables, for every story page.
+        return (publication, stories[publication].stories.neighbours(of: stories[publication].positions[index]))
     }
 }
