@@ -1,5 +1,41 @@
 /// The digests `JobInputKeys` makes its keys of: what parts of the site a page can show.
 extension JobInputKeys {
+    /// Per page, its listing data, and what other pages show of it: that, its address and, for a
+    /// story, its cover.
+    static func pageDigests(_ model: SiteModel, stories: [Stories]) -> [(listing: UInt64, shown: UInt64)] {
+        var coverOf = [String?](repeating: nil, count: model.pages.count)
+        for publication in stories {
+            for (page, cover) in publication.covers { coverOf[page] = cover }
+        }
+        let pages = model.pages, covers = coverOf
+        return ParallelMap.map(count: pages.count) { page -> (listing: UInt64, shown: UInt64) in
+            let listing = listingDigest(of: pages[page])
+            var shown = StableHash()
+            shown.add(listing)
+            shown.add(pages[page].outputPath)
+            shown.add(covers[page] ?? "")
+            return (listing, shown.value)
+        }
+    }
+
+    /// Per output folder, the titles and addresses of the sections a page's breadcrumbs name there:
+    /// those of the folders from the top down to it.
+    static func breadcrumbDigests(_ site: SiteContext, folders: [String]) -> [String: UInt64] {
+        var digests: [String: UInt64] = [:]
+        for folder in folders where digests[folder] == nil {
+            var hash = StableHash()
+            var directory = ""
+            for part in SitePath.parts(of: folder) {
+                directory = SitePath.join(directory, String(part))
+                let section = site.sectionsByOutputDirectory[directory].flatMap { site.model.sections[$0] }
+                hash.add(section?.title ?? "")
+                hash.add(section?.outputPath ?? "")
+            }
+            digests[folder] = hash.value
+        }
+        return digests
+    }
+
     /// Per publication folder, the listing data of its pages: all that a booklet's or handbook's
     /// pages show of other pages (brands, their order and neighbours; the book's contents, numbers
     /// and reading order).
@@ -71,6 +107,18 @@ extension JobInputKeys {
         for path in stories.indexPaths.prefix(1) + [stories.unitsPath, stories.tagsPath, stories.feedPath] + stories.cardSharingFolders {
             hash.add(path)
         }
+        return hash.value
+    }
+
+    /// What every list of a publication's stories shows beside the stories: the frame, the
+    /// publication's addresses, the index pages and the units and tags with their counts.
+    static func listFrameDigest(_ stories: Stories, storiesFrame: UInt64, frame: UInt64) -> UInt64 {
+        var hash = StableHash()
+        hash.add(frame)
+        hash.add(storiesFrame)
+        hash.add(termsDigest(stories))
+        hash.add(stories.pageSize)
+        hash.add(stories.indexPaths.count)
         return hash.value
     }
 

@@ -25,22 +25,8 @@ enum JobInputKeys {
     static func make(site: SiteContext, jobs: [RenderJob], templateForJob: [String], markdown: MarkdownCacheKeys,
                      printKeys: [UInt64], templates: TemplateSet, structure: UInt64, injection: String?) -> [UInt64] {
         let model = site.model
-        let pages = model.pages
         let stories = site.publications.stories
-        var coverOf = [String?](repeating: nil, count: pages.count)
-        for publication in stories {
-            for (page, cover) in publication.covers { coverOf[page] = cover }
-        }
-        // Per page, its listing data, and what other pages show of it: that, its address and cover.
-        let covers = coverOf
-        let pageDigests = ParallelMap.map(count: pages.count) { page -> (listing: UInt64, shown: UInt64) in
-            let listing = listingDigest(of: pages[page])
-            var shown = StableHash()
-            shown.add(listing)
-            shown.add(pages[page].outputPath)
-            shown.add(covers[page] ?? "")
-            return (listing, shown.value)
-        }
+        let pageDigests = Self.pageDigests(model, stories: stories)
         let pageListings = pageDigests.map(\.listing)
         var wholeSite = StableHash()
         wholeSite.add(structure)
@@ -48,17 +34,7 @@ enum JobInputKeys {
         let everything = wholeSite.value
         let frame = frameDigest(model, injection: injection)
         let storiesFrames = stories.map(storiesFrameDigest)
-        // What every list of a publication's stories shows beside its stories: the index pages and
-        // the units and tags with their counts.
-        let listFrames = stories.indices.map { publication -> UInt64 in
-            var hash = StableHash()
-            hash.add(frame)
-            hash.add(storiesFrames[publication])
-            hash.add(termsDigest(stories[publication]))
-            hash.add(stories[publication].pageSize)
-            hash.add(stories[publication].indexPaths.count)
-            return hash.value
-        }
+        let listFrames = stories.indices.map { listFrameDigest(stories[$0], storiesFrame: storiesFrames[$0], frame: frame) }
         let publicationOf = publicationDirectories(model)
         let publicationListings = publicationListingDigests(publicationOf, pageListings: pageListings)
         let publicationStructures = publicationStructureDigests(model, publicationOf: publicationOf, booklets: site.publications.booklets)
@@ -67,25 +43,11 @@ enum JobInputKeys {
             hash.add(true)
             hash.add(pageDigests[page].shown)
         }
-        // The sections a page's breadcrumbs name, with their addresses: those of the output folders
-        // from the top down to the page's own, per folder.
         let outputPaths = ParallelMap.map(count: jobs.count) { index -> (path: String, folder: String) in
             let path = site.outputPath(of: jobs[index])
             return (path, SitePath.directory(of: path))
         }
-        var ancestorDigests: [String: UInt64] = [:]
-        for (_, folder) in outputPaths where ancestorDigests[folder] == nil {
-            var hash = StableHash()
-            var directory = ""
-            for part in SitePath.parts(of: folder) {
-                directory = SitePath.join(directory, String(part))
-                let section = site.sectionsByOutputDirectory[directory].flatMap { model.sections[$0] }
-                hash.add(section?.title ?? "")
-                hash.add(section?.outputPath ?? "")
-            }
-            ancestorDigests[folder] = hash.value
-        }
-        let ancestors = ancestorDigests
+        let ancestors = breadcrumbDigests(site, folders: outputPaths.map(\.folder))
         @Sendable func addStoriesList(_ publication: Int, _ shown: ArraySlice<Int>, to hash: inout StableHash) {
             hash.add(listFrames[publication])
             hash.add(shown.count)
