@@ -198,6 +198,41 @@ import Testing
                 == [])
     }
 
+    /// A new story shows on the index and the lists and beside its neighbour: only their keys are
+    /// new. The booklet's and handbook's pages and the other stories keep theirs, so their
+    /// variables are not even built (a page whose key changed is built and compared first).
+    @Test func aNewStoryLeavesTheKeysOfPagesThatDoNotShowItAsTheyWere() throws {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let project = try TemporaryProject([:], templates: [:])
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
+        }
+        let options = Self.rebuildOptions(project, memory: nil, settleSeconds: 0.01)
+        let cacheFile = BuildCache.file(in: try #require(options.cacheFolder), output: project.root.appendingPathComponent("Output"))
+        func keys() throws -> [String: UInt64] {
+            try #require(BuildCache.load(from: cacheFile)).outputs.filter { $0.key.hasSuffix(".html") }.mapValues(\.key)
+        }
+        #expect(SiteBuilder.build(options).succeeded)
+        let before = try keys()
+        // The newest story: after every other in the stories' order, before all of them in the index.
+        try project.write("Content/stories/2026-05-xin-bangyang.md",
+                          "---\ntitle: 新的榜样\ndate: 2026-05-01\nunit: 综采一区党支部\ntags: [安全生产]\n---\n\n新的一篇。\n")
+        usleep(20_000)
+        #expect(SiteBuilder.build(options).succeeded)
+        let after = try keys()
+        let changed = Set(before.keys.filter { after[$0] != before[$0] })
+        let newestBefore = "stories/2025-06-tian-hao.html"
+        #expect(changed.contains(newestBefore), "its neighbour links to it")
+        #expect(changed.contains("stories/index.html"))
+        #expect(changed.contains { $0.hasPrefix("stories/units/") } && changed.contains { $0.hasPrefix("stories/tags/") })
+        // The print view lists nothing of the stories but is keyed by the whole site.
+        let kept = before.keys.filter {
+            $0.hasPrefix("booklet/") || ($0.hasPrefix("handbook/") && $0 != "handbook/print.html") || ($0.hasPrefix("stories/20") && $0 != newestBefore)
+        }
+        #expect(kept.count > 50)
+        #expect(changed.intersection(kept).sorted() == [], "pages that do not show the new story were keyed anew")
+    }
+
     /// A build into `Output/`, with its caches in `memory` when given, else in the project's cache folder.
     static func rebuildOptions(_ project: TemporaryProject, memory: BuildMemory?, settleSeconds: Double) -> BuildOptions {
         var options = BuildOptions(root: project.root, output: project.root.appendingPathComponent("Output"))
