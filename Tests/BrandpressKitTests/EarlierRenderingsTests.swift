@@ -20,7 +20,7 @@ import Testing
         var keys = [UInt64](repeating: 0, count: model.pages.count)
         keys[a] = 11
         keys[b] = 22
-        let fromPages = EarlierRenderings(pages: .init(model: model, keys: keys, contentKeys: keys.map { $0 + 100 }))
+        let fromPages = EarlierRenderings(pages: .init(model: model, keys: .init(keys: keys, contentKeys: keys.map { $0 + 100 })))
         let fromA = try #require(fromPages.entry(of: "a.md"))
         #expect(fromA.rendered.html == "<p>甲</p>")
         #expect(fromA.key == 11 && fromA.contentKey == 111)

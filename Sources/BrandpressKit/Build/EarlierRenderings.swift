@@ -6,12 +6,10 @@ struct EarlierRenderings: Sendable {
     var table: [String: BuildCache.MarkdownEntry] = [:]
     var pages: RenderedPages?
 
-    /// A build's pages, and the keys each one's rendering was made under (`MarkdownCacheKeys.pages`
-    /// and `content`).
+    /// A build's pages, and the keys each one's rendering was made under.
     struct RenderedPages: Sendable {
         var model: SiteModel
-        var keys: [UInt64]
-        var contentKeys: [UInt64]
+        var keys: HeldKeys
     }
 
     /// The keys the renderings the pages hold were made under, by page index: `MarkdownCacheKeys.pages`
@@ -25,6 +23,6 @@ struct EarlierRenderings: Sendable {
     func entry(of path: String) -> BuildCache.MarkdownEntry? {
         if let entry = table[path] { return entry }
         guard let pages, let index = pages.model.pageIndexByPath[path], let rendered = pages.model.pages[index].rendered else { return nil }
-        return BuildCache.MarkdownEntry(key: pages.keys[index], contentKey: pages.contentKeys[index], rendered: rendered)
+        return BuildCache.MarkdownEntry(key: pages.keys.keys[index], contentKey: pages.keys.contentKeys[index], rendered: rendered)
     }
 }

@@ -76,6 +76,12 @@ struct MarkdownCacheKeys: Sendable {
         return hash.value
     }
 
+    /// The keys the pages' renderings were made under, once they are rendered: what a build in the
+    /// same process finds them held under.
+    var held: EarlierRenderings.HeldKeys {
+        EarlierRenderings.HeldKeys(keys: pages, contentKeys: content)
+    }
+
     /// What the cache keeps of this build's Markdown, by content path, in the pages' order.
     func entries(for model: SiteModel) -> [(path: String, entry: BuildCache.MarkdownEntry)] {
         model.pages.indices.compactMap { index in

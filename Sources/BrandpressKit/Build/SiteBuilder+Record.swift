@@ -36,8 +36,7 @@ extension SiteBuilder {
                 .store(to: cacheFile) { outputHash?.wait() }
         } else if memory != nil {
             // Made after the report is out, while the browser reloads. The Markdown stays in the pages.
-            let renderedPages = EarlierRenderings.RenderedPages(model: record.model, keys: record.markdownKeys.pages,
-                                                                contentKeys: record.markdownKeys.content)
+            let renderedPages = EarlierRenderings.RenderedPages(model: record.model, keys: record.markdownKeys.held)
             memory?.lastBuild = BackgroundResult {
                 BuildMemory.LastBuild(cache: BuildCache.Made(markdown: [], printViews: printEntries, outputs: outputs, search: search).cache,
                                       outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path), renderedPages: renderedPages)
@@ -47,8 +46,7 @@ extension SiteBuilder {
             BuildFingerprint(inputs: fingerprint.value, output: outputHash, warnings: record.warnings).store(for: layout)
         }
         if let markdownFiles = record.markdownFiles {
-            memory?.site = BuildMemory.KeptSite(model: record.model, markdownFiles: markdownFiles,
-                                                markdownKeys: .init(keys: record.markdownKeys.pages, contentKeys: record.markdownKeys.content))
+            memory?.site = BuildMemory.KeptSite(model: record.model, markdownFiles: markdownFiles, markdownKeys: record.markdownKeys.held)
         }
     }
 }
