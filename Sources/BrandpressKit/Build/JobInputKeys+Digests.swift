@@ -148,19 +148,18 @@ extension JobInputKeys {
     }
 
     /// Everything about the site that any page may show or link but its pages' titles, summaries,
-    /// front matter and bodies: every page's place and kind, the sections, the files, `site.yml`.
-    /// Of the sections' titles only the top sections' (every page's navigation) are in it: a
-    /// section's title is its section page's title, or its folder's name, and a page shows other
-    /// sections' titles only in its breadcrumbs (`ancestorTitles`), or as listing data, which its
-    /// key has when it shows it. A chapter's new title then does not make every page's key new.
+    /// front matter and bodies: what every page shows (`frameDigest`), every page's place and kind,
+    /// the sections, the files. Of the sections' titles only the top sections' (in the frame) are
+    /// in it: a section's title is its section page's title, or its folder's name, and a page shows
+    /// other sections' titles only in its breadcrumbs (`breadcrumbDigests`), or as listing data,
+    /// which its key has when it shows it. A chapter's new title then does not make every page's
+    /// key new.
     static func structureDigest(_ model: SiteModel, injection: String?) -> UInt64 {
         var hash = StableHash()
-        hash.add(injection ?? "")
-        hash.add(model.configDigest)
+        hash.add(frameDigest(model, injection: injection))
         hash.add(model.pages.count)
         for page in model.pages { hash.add(place: page) }
         for directory in model.sections.keys.sorted() { hash.add(section: model.sections[directory]!, model: model) }
-        for section in [model.root].compactMap({ $0 }) + model.topSections { hash.add(section.title) }
         hash.add(model.assets.count)
         for asset in model.assets { hash.add(asset) }
         for draft in model.omittedDrafts.sorted() { hash.add(draft) }
