@@ -7,8 +7,11 @@ BINARY := .build/release/brandpress
 site: build
 	$(BINARY) build
 
+# Swift's runtime and Foundation linked into the executable instead of loaded, with some forty more
+# shared libraries, at every start: a one-page build takes 19 ms instead of 29 ms, a clean
+# 1,000-page one a seventh less CPU time; and the binary runs where no Swift toolchain is installed.
 build: deps
-	$(SWIFT) build -c release --product brandpress
+	$(SWIFT) build -c release --static-swift-stdlib --product brandpress
 
 test: deps
 	$(SWIFT) test
@@ -37,12 +40,13 @@ fuzz: build
 	python3 Tests/Fuzz/incremental_fuzz.py --binary $(BINARY) $(FUZZ_ARGS)
 
 # cmark's C library and headers come from Debian's libcmark-dev; the executable's allocator,
-# jemalloc, from libjemalloc-dev (see Sources/CAllocator/allocator.c).
+# jemalloc, from libjemalloc-dev (see Sources/CAllocator/allocator.c); libcurl4-openssl-dev only
+# gives the static link the libcurl.so that Foundation's networking part (imported by FlyingFox) names.
 deps:
-	@if ! pkg-config --exists libcmark jemalloc; then \
-		echo "installing libcmark-dev (cmark's C library) and libjemalloc-dev (the memory allocator) with apt-get"; \
+	@if ! pkg-config --exists libcmark jemalloc libcurl; then \
+		echo "installing libcmark-dev (cmark's C library), libjemalloc-dev (the memory allocator) and libcurl4-openssl-dev (for the link) with apt-get"; \
 		if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
-		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; \
+		$$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq libcmark-dev libjemalloc-dev libcurl4-openssl-dev pkg-config; \
 	fi
 
 clean:

@@ -47,7 +47,10 @@ let package = Package(
                 "CAllocator",
                 "BrandpressServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The toolchain's lld instead of gold: `make build` links Swift's runtime and Foundation in
+            // (`--static-swift-stdlib`), and gold warns there about a `mktemp` inside Foundation.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "BrandpressKitTests",
