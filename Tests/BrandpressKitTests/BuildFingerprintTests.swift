@@ -348,6 +348,7 @@ import Testing
             }),
             ("the site's settings", { try edit("Content/site.yml") { $0.replacingOccurrences(of: "title: ", with: "title: 新") } }),
         ]
+        var before: [String: Data] = [:]
         for (name, change) in steps {
             try change()
             usleep(20_000)
@@ -355,6 +356,16 @@ import Testing
             #expect(report.succeeded, "\(name): \(TemporaryProject.lines(report))")
             #expect(name == "first build" || report.filesReused > 0, "\(name): unchanged files are kept")
             let rebuilt = project.tree()
+            // What the summary line tells: every file of the output was written or kept, and every
+            // file whose bytes are new was written (removing the draft story changes none).
+            #expect(report.filesWritten + report.filesReused == rebuilt.count, "\(name): written and kept files")
+            let changed = rebuilt.filter { before[$0.key] != $0.value }.count
+            #expect(report.filesWritten >= changed, "\(name): \(report.filesWritten) written, \(changed) changed")
+            let summaryStart = name == "first build" ? "built \(report.pageCount) pages" : "updated Output/ in "
+            #expect(report.summary.hasPrefix(summaryStart), "\(name): \(report.summary)")
+            #expect(name == "first build" || report.summary.contains(": \(report.filesWritten) files written, \(report.filesReused) unchanged files kept"),
+                    "\(name): \(report.summary)")
+            before = rebuilt
             let full = try Self.fromScratch(project)
             #expect(rebuilt.keys.sorted() == full.keys.sorted(), "after: \(name)")
             #expect(project.folders() == project.folders("Scratch"), "after: \(name)")

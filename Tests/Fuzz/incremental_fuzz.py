@@ -394,7 +394,7 @@ class Preview:
             return f.read()
 
     def reports(self):
-        return re.findall(r"^(built .*|build failed.*)$", self.text(), re.M)
+        return re.findall(r"^(built .*|updated .*|build failed.*)$", self.text(), re.M)
 
     def wait_for_build(self, timeout=20.0):
         """Waits for a report after the last one seen, then for a quiet moment; the last report."""
@@ -424,6 +424,11 @@ class Preview:
         self.log.close()
 
 
+def built(report):
+    """Whether serve's report line tells of a build that succeeded (`built …` or a rebuild's `updated …`)."""
+    return not report.startswith("build failed")
+
+
 def serve_run(args, rng, seed, work):
     edited, fresh = os.path.join(work, "incremental"), os.path.join(work, "full")
     copy_project(args.source, edited)
@@ -442,21 +447,21 @@ def serve_run(args, rng, seed, work):
             reference = Preview(args.binary, fresh, args.port + 1)
             try:
                 fresh_report = reference.wait_for_build()
-                if report.startswith("built") != fresh_report.startswith("built"):
+                if built(report) != built(fresh_report):
                     print(f"step {step}: {what}\n  serve: {report}\n  fresh serve: {fresh_report}\n{preview.text()[-2000:]}\n{reference.text()}")
                     sys.exit(1)
-                if report.startswith("built"):
+                if built(report):
                     diff = subprocess.run(["diff", "-r", "-q", preview.folder(), reference.folder()], capture_output=True, text=True)
                     if diff.returncode != 0:
                         print(f"step {step}: {what}\n  the preview differs from a fresh one:\n{diff.stdout}{diff.stderr}")
                         sys.exit(1)
             finally:
                 reference.stop()
-            print(f"{step:4}  {'ok' if report.startswith('built') else 'error (both)':13} {what}")
-            if not report.startswith("built"):
+            print(f"{step:4}  {'ok' if built(report) else 'error (both)':13} {what}")
+            if not built(report):
                 restore(snapshot, edited)
                 report = preview.wait_for_build()
-                if not report.startswith("built"):
+                if not built(report):
                     sys.exit(f"step {step}: putting the files back did not mend the build: {report}")
     finally:
         preview.stop()

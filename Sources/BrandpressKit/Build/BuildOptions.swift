@@ -50,8 +50,9 @@ public struct BuildReport: Sendable {
     public var succeeded: Bool
     /// `(section title, page count)` for the summary line.
     public var pagesPerSection: [(String, Int)] = []
-    public var filesWritten = 0
-    public var filesCopied = 0
+    /// Pages in the output, and files copied into it from `Content/` and the theme.
+    public var pageCount = 0
+    public var copiedFileCount = 0
     public var seconds = 0.0
     public var outputDisplay = ""
     /// Seconds spent in each stage, in order, for `--verbose`.
@@ -60,13 +61,19 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// Output files that had not changed since the last build, kept instead of written.
     public var filesReused = 0
+    /// Output files this build wrote: every file of the output is written or kept.
+    public var filesWritten = 0
 
     public var summary: String {
         if upToDate {
             return "nothing changed since the last build; \(outputDisplay) left as it was (checked in \(String(format: "%.3f", seconds)) s)"
         }
-        let pages = pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
-        let reused = filesReused > 0 ? "; \(filesReused) unchanged files were kept as they were" : ""
-        return "built \(filesWritten) pages (\(pages)), copied \(filesCopied) files in \(String(format: "%.2f", seconds)) s into \(outputDisplay)\(reused)"
+        let time = String(format: "%.2f", seconds)
+        let pages = "\(pageCount) pages (\(pagesPerSection.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))"
+        guard filesReused > 0 else {
+            return "built \(pages), copied \(copiedFileCount) files in \(time) s into \(outputDisplay)"
+        }
+        // What a rebuild changed comes first: one edit must not read as the whole site built again.
+        return "updated \(outputDisplay) in \(time) s: \(filesWritten) files written, \(filesReused) unchanged files kept; in all \(pages) and \(copiedFileCount) copied files"
     }
 }

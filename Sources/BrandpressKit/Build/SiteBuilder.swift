@@ -99,10 +99,10 @@ public enum SiteBuilder {
             let feeds = try writeFeeds(site: site, outputs: outputs, folder: folder, previous: previous)
             clock.end("wrote the pages and copied the files")
             let searchBuild = search!.wait()
-            let keptSearchFiles = try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
+            let searchFiles = try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
             clock.end("wrote the search index")
             if options.flushesOutput { FileWriting.syncFileSystem(of: folder.staging) }
-            let kept = pages.kept + copies.kept + feeds.kept + keptSearchFiles
+            let kept = pages.kept + copies.kept + feeds.kept + searchFiles.kept
             let patch = try folder.commit(keeping: kept, from: previous)
             clock.end("published the new output")
             keep(Record(model: model, markdownKeys: markdownKeys, printEntries: assembly.printContents.map(\.entries),
@@ -112,9 +112,10 @@ public enum SiteBuilder {
                  check: check, layout: layout, memory: &memory)
             clock.end("recorded the output and the build cache")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
-            report.filesWritten = jobs.count
-            report.filesCopied = copies.records.count
+            report.pageCount = jobs.count
+            report.copiedFileCount = copies.records.count
             report.filesReused = kept.count
+            report.filesWritten = pages.writtenCount + copies.writtenCount + feeds.writtenCount + searchFiles.writtenCount
             report.pagesPerSection = pageCounts(model)
             report.seconds = clock.elapsed
             report.outputDisplay = layout.display(layout.output) + "/"

@@ -7,6 +7,8 @@ extension SiteBuilder {
     struct Written {
         var records: [String: BuildCache.OutputRecord] = [:]
         var kept: [String] = []
+        /// How many files were written into the new output (the others were kept).
+        var writtenCount = 0
     }
 
     static func writeSite(site: SiteContext, jobs: [RenderJob], keys: [UInt64], templates: TemplateSet, templateForJob: [String], outputs: [String],
@@ -45,7 +47,7 @@ extension SiteBuilder {
         written.records.reserveCapacity(paths.count)
         for (path, (record, kept)) in zip(paths, results) {
             if let record { written.records[path] = record }
-            if kept { written.kept.append(path) }
+            if kept { written.kept.append(path) } else { written.writtenCount += 1 }
         }
         return written
     }
@@ -98,17 +100,17 @@ extension SiteBuilder {
     }
 
     /// The search build wrote its changed files already; the files it kept are taken from the
-    /// previous output, which must hold them all. Returns the kept files.
-    static func writeSearchIndex(_ search: SearchBuild, model: SiteModel, folder: OutputFolder, previous: PreviousOutput?) throws -> [String] {
+    /// previous output, which must hold them all. Returns the kept files and how many were written.
+    static func writeSearchIndex(_ search: SearchBuild, model: SiteModel, folder: OutputFolder,
+                                 previous: PreviousOutput?) throws -> (kept: [String], writtenCount: Int) {
         if let failure = search.failure { throw failure }
-        guard !search.kept.isEmpty else { return [] }
-        if previous?.keeps(all: search.kept) == true { return search.kept }
+        if search.kept.isEmpty || previous?.keeps(all: search.kept) == true { return (search.kept, search.written.count) }
         // The previous output lacks some of them: make the whole index again.
         let files = Array(SearchIndexFiles(model: model).files)
         try writeInParallel(count: files.count, naming: { files[$0].0 }) { index in
             try files[index].1.withUnsafeBytes { try folder.writeStaged(bytes: $0.bindMemory(to: UInt8.self), to: files[index].0) }
         }
-        return []
+        return ([], files.count)
     }
 
     /// Runs `write` for every index on all cores; the first failure, named by `naming`, is thrown
@@ -140,6 +142,7 @@ extension SiteBuilder {
                 written.kept.append(sitePath)
             } else {
                 try folder.writeStaged(text, to: sitePath)
+                written.writtenCount += 1
             }
         }
         for stories in site.publications.stories {
