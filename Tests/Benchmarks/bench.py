@@ -214,7 +214,7 @@ def measure_serve(tool, runs):
 
         def built_seconds():
             while True:
-                match = re.search(r" in ([0-9.]+) s ", lines.get(timeout=60))
+                match = re.search(r" in ([0-9.]+) s[ :]", lines.get(timeout=60))  # "built … in 0.09 s into", "updated … in 0.09 s:"
                 if match:
                     return float(match.group(1))
         walls, builds = [], []
