@@ -35,17 +35,36 @@ public struct Publications: Sendable {
     public var stories: [Stories] = []
 
     static func make(model: SiteModel, resolver: LinkResolver, diagnostics: inout [Diagnostic]) -> Publications {
-        var publications = Publications()
-        for directory in model.sections.keys.sorted() {
+        let sections = model.sections.keys.sorted().compactMap { directory -> (SectionNode, PublicationKind)? in
             let section = model.sections[directory]!
-            guard section.publicationDirectory == directory, let kind = section.publication else { continue }
+            guard section.publicationDirectory == directory, let kind = section.publication else { return nil }
+            return (section, kind)
+        }
+        // Each on a core of its own: making the stories (a rebuild's longest single-threaded step
+        // at 10,000 pages) beside the booklet and the handbook saved a one-edit rebuild their time.
+        let made = ParallelMap.map(count: sections.count) { position -> (Made, [Diagnostic]) in
+            let (section, kind) = sections[position]
+            var problems: [Diagnostic] = []
             switch kind {
-            case .booklet: publications.booklets.append(Booklet.make(section: section, model: model, resolver: resolver, diagnostics: &diagnostics))
-            case .handbook: publications.handbooks.append(Handbook.make(section: section, model: model, diagnostics: &diagnostics))
-            case .stories: publications.stories.append(Stories.make(section: section, model: model, resolver: resolver, diagnostics: &diagnostics))
+            case .booklet: return (.booklet(Booklet.make(section: section, model: model, resolver: resolver, diagnostics: &problems)), problems)
+            case .handbook: return (.handbook(Handbook.make(section: section, model: model, diagnostics: &problems)), problems)
+            case .stories: return (.stories(Stories.make(section: section, model: model, resolver: resolver, diagnostics: &problems)), problems)
             }
         }
+        var publications = Publications()
+        for (publication, problems) in made {
+            switch publication {
+            case .booklet(let booklet): publications.booklets.append(booklet)
+            case .handbook(let handbook): publications.handbooks.append(handbook)
+            case .stories(let stories): publications.stories.append(stories)
+            }
+            diagnostics += problems
+        }
         return publications
+    }
+
+    private enum Made: Sendable {
+        case booklet(Booklet), handbook(Handbook), stories(Stories)
     }
 
     /// Of everything `make` reads: the site's structure (`JobInputKeys.structureDigest`: pages'

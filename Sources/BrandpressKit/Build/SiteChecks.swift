@@ -23,24 +23,30 @@ extension SiteBuilder {
     /// ones, nor files of `Content/` with the feeds and the sitemap (`feeds`).
     static func checkGeneratedPaths(outputs: [String], jobs: [RenderJob], feeds: [String], model: SiteModel, layout: ProjectLayout) -> [Diagnostic] {
         var owners: [String: RenderJob] = [:]
+        owners.reserveCapacity(jobs.count)
         var diagnostics: [Diagnostic] = []
-        let assetOutputs = Set(model.assets.map { SitePath.foldingCase(SitePath.assetOutputPath(for: $0)) })
+        // Each asset's output path made once, not once for each check below.
+        let assetPaths = model.assets.map { (asset: $0, output: SitePath.assetOutputPath(for: $0)) }
+        let assetOutputs = Set(assetPaths.map { SitePath.foldingCase($0.output) })
         let reservedFolders = ["assets/", SearchIndexFiles.folder.lowercased() + "/"]
-        for asset in model.assets where reservedFolders.contains(where: { SitePath.foldingCase(SitePath.assetOutputPath(for: asset)).hasPrefix($0) }) {
-            diagnostics.append(.error("Output/\(SitePath.assetOutputPath(for: asset)) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
-                                      file: layout.display(layout.content) + "/" + asset))
-        }
         let feedOutputs = Set(feeds.map(SitePath.foldingCase))
-        for asset in model.assets where feedOutputs.contains(SitePath.foldingCase(SitePath.assetOutputPath(for: asset))) {
-            diagnostics.append(.error("Output/\(SitePath.assetOutputPath(for: asset)) is also a file brandpress makes itself (the sitemap and the stories' Atom feeds, made because `base_url:` is set); rename this file or move it into another folder",
+        for (asset, output) in assetPaths {
+            let folded = SitePath.foldingCase(output)
+            if reservedFolders.contains(where: { folded.hasPrefix($0) }) {
+                diagnostics.append(.error("Output/\(output) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
+                                          file: layout.display(layout.content) + "/" + asset))
+            }
+        }
+        for (asset, output) in assetPaths where feedOutputs.contains(SitePath.foldingCase(output)) {
+            diagnostics.append(.error("Output/\(output) is also a file brandpress makes itself (the sitemap and the stories' Atom feeds, made because `base_url:` is set); rename this file or move it into another folder",
                                       file: layout.display(layout.content) + "/" + asset))
         }
         for (job, output) in zip(jobs, outputs) {
             let key = SitePath.foldingCase(output)
-            defer { owners[key] = owners[key] ?? job }
+            let other = owners[key]
+            if other == nil { owners[key] = job }
             var isPage = false
             if case .page = job { isPage = true }
-            let other = owners[key]
             var otherIsPage = false
             if case .page? = other { otherIsPage = true }
             // Clashes among written pages and files were reported when the routes were made.
