@@ -13,8 +13,9 @@ struct BuildFingerprint: Codable, Equatable {
     /// Warnings of the build that wrote the output, shown again when nothing needs doing.
     var warnings: [Diagnostic]
 
-    /// Hashes the options and every file under `Content/`, `Templates/` and the running binary; nil
-    /// when a folder cannot be read or holds a symbolic link (then the build does everything).
+    /// Hashes the options, every file under `Content/` and `Templates/`, and which program is
+    /// running (`ExecutableIdentity`); nil when a folder cannot be read or holds a symbolic link
+    /// (then the build does everything).
     ///
     /// File times tick coarsely (a few milliseconds), so a file changed within the last moment
     /// (`settleSeconds`) could change again without its metadata showing it; then `settled` is
@@ -24,10 +25,10 @@ struct BuildFingerprint: Codable, Equatable {
     /// walk the folder a second time (`ContentScanner.inventory(of:)`).
     static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool, content: [ContentScanner.File])? {
         var hash = MetadataHash()
-        hash.add("brandpress-fingerprint-1|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
+        hash.add("brandpress-fingerprint-2|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
+        hash.add(Int(truncatingIfNeeded: ExecutableIdentity.value))
         var content: [ContentScanner.File] = []
-        guard hash.addFile("/proc/self/exe"),
-              hash.addTree(layout.content.path, eachFile: { content.append(.init(path: $0, identity: FileIdentity($1))) }),
+        guard hash.addTree(layout.content.path, eachFile: { content.append(.init(path: $0, identity: FileIdentity($1))) }),
               hash.addTree(layout.templates.path) else { return nil }
         return (hash.value, hash.newestChange < Date().timeIntervalSince1970 - options.settleSeconds, content)
     }

@@ -9,10 +9,7 @@ import Glibc
 /// next build time.
 enum CacheFile {
     /// The running binary's identity.
-    static var binaryIdentity: UInt64 {
-        var hash = MetadataHash()
-        return hash.addFile("/proc/self/exe") ? hash.value : 0
-    }
+    static var binaryIdentity: UInt64 { ExecutableIdentity.value }
 
     /// A reader positioned after the header, or nil when the file is missing or not of this format and binary.
     static func reader(_ file: URL, format: String) -> ByteReader? {
