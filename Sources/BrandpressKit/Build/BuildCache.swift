@@ -88,16 +88,18 @@ struct BuildCache {
     /// ones to it instead of writing all of them into a new file (copying 50 MB at 10,000 pages
     /// was most of the time a one-page rebuild took to store its cache): when every kept text is in
     /// that one file and at most a quarter of it is texts no entry uses any more.
-    static func textFileToExtend(_ entries: [MarkdownEntry]) -> TextFile? {
+    static func textFileToExtend(_ entries: some Sequence<MarkdownEntry>) -> TextFile? {
         var file: TextFile?
         var used = 0
+        // False when `text` is in another file than the texts before it.
+        func count(_ text: CachedText) -> Bool {
+            guard case .inFile(let holder, _, let length) = text.storage else { return true }
+            if file == nil { file = holder }
+            used += length
+            return holder === file
+        }
         for entry in entries {
-            for text in [entry.rendered.htmlText, entry.rendered.plainTextContent] {
-                guard case .inFile(let holder, _, let length) = text.storage else { continue }
-                if file == nil { file = holder }
-                guard holder === file else { return nil }
-                used += length
-            }
+            guard count(entry.rendered.htmlText), count(entry.rendered.plainTextContent) else { return nil }
         }
         guard let file, (file.size - used) * 4 <= file.size else { return nil }
         return file
@@ -214,11 +216,13 @@ extension BuildCache {
             let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
             var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
             let newFile = { TextFileWriter(path: folder + "/" + textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)) }
-            guard var texts = BuildCache.textFileToExtend(markdown.map(\.entry)).flatMap(TextFileWriter.init(appendingTo:)) ?? newFile() else { return BuildCache.remove(file) }
+            guard var texts = BuildCache.textFileToExtend(markdown.lazy.map(\.entry)).flatMap(TextFileWriter.init(appendingTo:)) ?? newFile() else { return BuildCache.remove(file) }
             let textName = SitePath.fileName(of: texts.path)
+            locations.reserveCapacity(markdown.count)
             do {
-                for (_, entry) in markdown {
-                    locations.append((try texts.append(entry.rendered.htmlText), try texts.append(entry.rendered.plainTextContent)))
+                // By index, here and below: a loop over the entries copied each (a retain and a release of every field).
+                for index in markdown.indices {
+                    locations.append((try texts.append(markdown[index].entry.rendered.htmlText), try texts.append(markdown[index].entry.rendered.plainTextContent)))
                 }
                 try texts.finish()
             } catch {
@@ -230,11 +234,11 @@ extension BuildCache {
                 writer.write(textName)
                 writer.write(textSize)
                 writer.write(markdown.count)
-                for ((path, entry), location) in zip(markdown, locations) {
-                    writer.write(path)
-                    writer.write(entry.key)
-                    writer.write(entry.contentKey)
-                    BuildCache.write(entry.rendered, at: location, to: &writer)
+                for index in markdown.indices {
+                    writer.write(markdown[index].path)
+                    writer.write(markdown[index].entry.key)
+                    writer.write(markdown[index].entry.contentKey)
+                    BuildCache.write(markdown[index].entry.rendered, at: locations[index], to: &writer)
                     try flush(&writer)
                 }
                 try write(to: &writer, flush: flush)
