@@ -8,14 +8,11 @@ import Glibc
 /// may change with the code). Writing is best effort: a cache that cannot be written only costs the
 /// next build time.
 enum CacheFile {
-    /// The running binary's identity.
-    static var binaryIdentity: UInt64 { ExecutableIdentity.value }
-
     /// A reader positioned after the header, or nil when the file is missing or not of this format and binary.
     static func reader(_ file: URL, format: String) -> ByteReader? {
         guard let source = ByteSource(path: file.path) else { return nil }
         var reader = ByteReader(source)
-        guard reader.string() == format, reader.uint64() == binaryIdentity else { return nil }
+        guard reader.string() == format, reader.uint64() == ExecutableIdentity.value else { return nil }
         return reader
     }
 
@@ -35,7 +32,7 @@ enum CacheFile {
         }
         var writer = ByteWriter()
         writer.write(format)
-        writer.write(binaryIdentity)
+        writer.write(ExecutableIdentity.value)
         let written = (try? fill(&writer) { writer in
             if writer.bytes.count >= 1 << 20 { try drain(&writer) }
         }) != nil && (try? drain(&writer)) != nil
