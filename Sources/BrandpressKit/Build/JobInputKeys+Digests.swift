@@ -56,10 +56,16 @@ extension JobInputKeys {
         return model.pages.map { page in
             if let last, last.sectionDirectory == page.sectionDirectory { return last.publication }
             let section = model.sections[page.sectionDirectory]
-            let publication = [.booklet, .handbook].contains(section?.publication) ? section?.publicationDirectory : nil
+            let publication = section.flatMap { isKeyedWhole($0) ? $0.publicationDirectory : nil }
             last = (page.sectionDirectory, publication)
             return publication
         }
+    }
+
+    /// Whether a folder is part of a booklet or handbook, whose pages are keyed by their whole
+    /// publication (`publicationDirectories` and `publicationStructureDigests` must agree).
+    private static func isKeyedWhole(_ section: SectionNode) -> Bool {
+        section.publication == .booklet || section.publication == .handbook
     }
 
     /// Per publication folder, its pages' places and kinds and its folders, which make the order,
@@ -73,7 +79,7 @@ extension JobInputKeys {
         }
         for directory in model.sections.keys.sorted() {
             let section = model.sections[directory]!
-            guard [.booklet, .handbook].contains(section.publication), let publicationDirectory = section.publicationDirectory else { continue }
+            guard isKeyedWhole(section), let publicationDirectory = section.publicationDirectory else { continue }
             hashes[publicationDirectory, default: StableHash()].add(section: section, model: model)
         }
         for booklet in booklets {
