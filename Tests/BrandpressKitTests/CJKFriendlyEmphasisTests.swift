@@ -279,8 +279,29 @@ import Testing
         let scalars = (0x1FFF...0x2070).map { UInt32($0) } + (0x2FFF...0x3040).map { UInt32($0) } + (0xFEFF...0xFFF0).map { UInt32($0) } + [0x41, 0x4E2D, 0x1F600]
         for value in scalars {
             let scalar = Unicode.Scalar(value)!
-            #expect(CJKFriendlyEmphasisFlanking.generalCategory(of: scalar) == scalar.properties.generalCategory, "U+\(String(value, radix: 16))")
+            #expect(CJKFriendlyEmphasisClass.generalCategory(of: scalar) == scalar.properties.generalCategory, "U+\(String(value, radix: 16))")
         }
+    }
+
+    /// The classes the flanking rules use, short cuts included (ASCII, the CJK ideographs), agree
+    /// with their definitions in the runtime's terms.
+    @Test func characterClassesFollowTheirDefinitions() {
+        let punctuation: Set<Unicode.GeneralCategory> = [.connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+                                                         .initialPunctuation, .finalPunctuation, .otherPunctuation]
+        let symbols: Set<Unicode.GeneralCategory> = [.mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol]
+        let values = Array(0...0x7F) + Array(0xA0...0x2FF) + Array(0x1680...0x1681) + Array(0x2000...0x2E7F) + Array(0x3000...0x30FF)
+            + Array(stride(from: 0x4DF0, through: 0xA010, by: 7)) + [0x4E00, 0x9FFF, 0xFDD0] + Array(0xFE00...0xFFFD) + [0x1F600, 0x20000, 0xE0100]
+        for value in values {
+            guard let scalar = Unicode.Scalar(UInt32(value)) else { continue }
+            let category = scalar.properties.generalCategory
+            let found = CJKFriendlyEmphasisClass(scalar)
+            // cmark: ASCII punctuation is every printable ASCII character that is no letter, digit or space (categories P and S).
+            let isPunctuation = scalar.isASCII ? punctuation.union(symbols).contains(category) : punctuation.contains(category)
+            let isWhitespace = [0x09, 0x0A, 0x0B, 0x0C, 0x0D].contains(value) || category == .spaceSeparator
+            #expect(found == CJKFriendlyEmphasisClass(isWhitespace: isWhitespace, isPunctuation: isPunctuation, isCJK: CJKCharacters.isCJK(scalar)),
+                    "U+\(String(value, radix: 16))")
+        }
+        #expect(CJKFriendlyEmphasisClass(nil) == CJKFriendlyEmphasisClass(isWhitespace: true, isPunctuation: false, isCJK: false))
     }
 
     @Test func passIsOffOutsideSiteMode() {

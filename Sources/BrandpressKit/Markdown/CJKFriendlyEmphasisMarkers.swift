@@ -33,6 +33,19 @@ enum CJKFriendlyEmphasisMarker: CaseIterable, Sendable {
         return String(scalars)
     }
 
+    /// What cmark's flanking test sees in the marker.
+    var characterClass: CJKFriendlyEmphasisClass {
+        switch self {
+        case .letter: Self.letterClass
+        case .punctuation: Self.punctuationClass
+        case .space: Self.spaceClass
+        }
+    }
+
+    private static let letterClass = CJKFriendlyEmphasisClass(Self.letter.scalar)
+    private static let punctuationClass = CJKFriendlyEmphasisClass(Self.punctuation.scalar)
+    private static let spaceClass = CJKFriendlyEmphasisClass(Self.space.scalar)
+
     static func occurs(in text: String) -> Bool {
         text.unicodeScalars.contains(where: isMarker)
     }
@@ -53,79 +66,60 @@ enum CJKFriendlyEmphasisPlanner {
         return source.withUTF8(markedSource(utf8:))
     }
 
-    /// The same on the source's UTF-8 bytes: lines are found with memchr, and only lines with a `*`
-    /// or `_` (few, on most pages) are decoded into characters.
+    /// The same on the source's UTF-8 bytes: delimiters are found with memchr, the markers are
+    /// planned for the lines with a `*` or `_` (few, on most pages) alone, and the source is copied once, with them.
     private static func markedSource(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        guard let base = bytes.baseAddress, bytes.contains(where: isDelimiter) else { return nil }
+        guard let base = bytes.baseAddress else { return nil }
+        func offset(of byte: UInt8, from start: Int) -> Int {
+            memchr(base + start, Int32(byte), bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
+        }
+        var nextStar = offset(of: UInt8(ascii: "*"), from: 0), nextUnderscore = offset(of: UInt8(ascii: "_"), from: 0)
+        guard min(nextStar, nextUnderscore) < bytes.count else { return nil }
         let whole = UnsafeRawBufferPointer(bytes)
         guard !markerBytes.contains(where: { marker in marker.withUnsafeBytes { ByteSearch.firstOffset(of: $0, in: whole) != nil } }) else { return nil }
-        var changed = false
-        var output: [UInt8] = []
-        output.reserveCapacity(bytes.count + 64)
-        var lineStart = 0
-        while true {
-            let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), bytes.count - lineStart)
-                .map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
-            let line = UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])
-            if lineStart > 0 { output.append(UInt8(ascii: "\n")) }
-            if let marked = markedLine(line) {
-                output.append(contentsOf: marked)
-                changed = true
-            } else {
-                output.append(contentsOf: line)
+        // In ascending offset; two adjacent runs that both want a marker between them share one
+        // (it is punctuation then, see `markerOptions`): the later run's.
+        var markers: [(offset: Int, marker: CJKFriendlyEmphasisMarker)] = []
+        func mark(_ offset: Int, _ marker: CJKFriendlyEmphasisMarker) {
+            if markers.last?.offset == offset { markers.removeLast() }
+            markers.append((offset, marker))
+        }
+        // Line by line, from each line with a delimiter to the next.
+        while min(nextStar, nextUnderscore) < bytes.count {
+            var lineStart = min(nextStar, nextUnderscore)
+            while lineStart > 0 && bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+            let lineEnd = offset(of: UInt8(ascii: "\n"), from: lineStart)
+            for run in CJKFriendlyEmphasisScanner.runs(in: UnsafeBufferPointer(rebasing: bytes[lineStart..<lineEnd])) {
+                guard let insertion = insertion(for: run) else { continue }
+                if let marker = insertion.before { mark(lineStart + run.start, marker) }
+                if let marker = insertion.after { mark(lineStart + run.end, marker) }
             }
-            guard lineEnd < bytes.count else { break }
-            lineStart = lineEnd + 1
+            if nextStar < lineEnd { nextStar = offset(of: UInt8(ascii: "*"), from: lineEnd) }
+            if nextUnderscore < lineEnd { nextUnderscore = offset(of: UInt8(ascii: "_"), from: lineEnd) }
         }
-        return changed ? String(decoding: output, as: UTF8.self) : nil
-    }
-
-    /// One line with markers in place, or nil when it needs none.
-    private static func markedLine(_ line: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-        guard line.contains(where: isDelimiter) else { return nil }
-        // The line is a slice of a String's bytes, so valid UTF-8: decoded without making a String.
-        var scalars: [Unicode.Scalar] = []
-        scalars.reserveCapacity(line.count)
-        var bytes = line.makeIterator()
-        var decoder = UTF8()
-        decoding: while true {
-            switch decoder.decode(&bytes) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: break decoding
-            case .error: scalars.append("\u{FFFD}")
-            }
-        }
-        // Keyed by position: two adjacent runs that both want a marker between them share one
-        // (it is punctuation then, see `markerOptions`).
-        var pending: [Int: CJKFriendlyEmphasisMarker] = [:]
-        for run in CJKFriendlyEmphasisScanner.runs(in: scalars) {
-            guard let insertion = insertion(for: run) else { continue }
-            if let marker = insertion.before { pending[run.start] = marker }
-            if let marker = insertion.after { pending[run.end] = marker }
-        }
-        guard !pending.isEmpty else { return nil }
+        guard !markers.isEmpty else { return nil }
         var output: [UInt8] = []
-        output.reserveCapacity(line.count + 3 * pending.count)
-        for (index, scalar) in scalars.enumerated() {
-            if let marker = pending[index] { UTF8.encode(marker.scalar) { output.append($0) } }
-            UTF8.encode(scalar) { output.append($0) }
+        output.reserveCapacity(bytes.count + 4 * markers.count)
+        var copied = 0
+        for (offset, marker) in markers {
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<offset]))
+            UTF8.encode(marker.scalar) { output.append($0) }
+            copied = offset
         }
-        return output
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// The markers' UTF-8 bytes: a source that already holds one is left to cmark as it is.
     private static let markerBytes = CJKFriendlyEmphasisMarker.allCases.map { Array(String(Character($0.scalar)).utf8) }
 
-    private static func isDelimiter(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
-    }
-
     /// nil when cmark already decides like the markdown-cjk-friendly rules, or when no markers can make it.
     static func insertion(for run: CJKFriendlyEmphasisRun) -> Insertion? {
-        let wanted = CJKFriendlyEmphasisFlanking.cjkFriendly(run.delimiter, run.neighbours)
-        guard wanted != CJKFriendlyEmphasisFlanking.commonMark(run.delimiter, run.neighbours) else { return nil }
-        let beforeOptions = markerOptions(next: run.neighbours.before)
-        let afterOptions = markerOptions(next: run.neighbours.after)
+        let before = CJKFriendlyEmphasisClass(run.neighbours.before), after = CJKFriendlyEmphasisClass(run.neighbours.after)
+        let wanted = CJKFriendlyEmphasisFlanking.cjkFriendly(run.delimiter, run.neighbours, before: before, after: after)
+        guard wanted != CJKFriendlyEmphasisFlanking.commonMark(run.delimiter, before: before, after: after) else { return nil }
+        let beforeOptions = markerOptions(next: run.neighbours.before, of: before)
+        let afterOptions = markerOptions(next: run.neighbours.after, of: after)
         var candidates: [Insertion] = []
         for before in beforeOptions { candidates.append(Insertion(before: before, after: nil)) }
         for after in afterOptions { candidates.append(Insertion(before: nil, after: after)) }
@@ -133,21 +127,16 @@ enum CJKFriendlyEmphasisPlanner {
             for after in afterOptions { candidates.append(Insertion(before: before, after: after)) }
         }
         return candidates.first { candidate in
-            var seen = run.neighbours
-            if let marker = candidate.before {
-                seen.before = marker.scalar
-                seen.beforeBefore = nil
-            }
-            if let marker = candidate.after { seen.after = marker.scalar }
-            return CJKFriendlyEmphasisFlanking.commonMark(run.delimiter, seen) == wanted
+            CJKFriendlyEmphasisFlanking.commonMark(run.delimiter, before: candidate.before?.characterClass ?? before,
+                                                   after: candidate.after?.characterClass ?? after) == wanted
         }
     }
 
     /// Markers never touch whitespace or a line's ends (block structure stays as it was), and next to
     /// a character that has flanking of its own (another run, a smart quote) only punctuation may go,
     /// which that character sees exactly like the `*` or `_` it replaces.
-    private static func markerOptions(next neighbour: Unicode.Scalar?) -> [CJKFriendlyEmphasisMarker] {
-        guard let neighbour, !CJKFriendlyEmphasisFlanking.isWhitespace(neighbour) else { return [] }
+    private static func markerOptions(next neighbour: Unicode.Scalar?, of neighbourClass: CJKFriendlyEmphasisClass) -> [CJKFriendlyEmphasisMarker] {
+        guard let neighbour, !neighbourClass.isWhitespace else { return [] }
         if ["*", "_", "\"", "'"].contains(neighbour) { return [.punctuation] }
         return [.letter, .punctuation, .space]
     }

@@ -50,7 +50,8 @@ public enum SitePath {
     public static func normalize(_ path: String) -> String? {
         if hasOnlyPlainParts(path) { return path }
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        // Split on the bytes: splitting the String compares Characters, a grapheme break at every one.
+        for part in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map(Substring.init) {
             if part == "." { continue }
             if part == ".." {
                 guard !parts.isEmpty else { return nil }
