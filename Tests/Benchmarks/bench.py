@@ -21,6 +21,11 @@ Prints medians of wall time, CPU time (user + sys) and peak RSS, and Hugo/brandp
   serve    brandpress only: `brandpress serve` running, one story saved (at least 5 times): the time
            from the save to the reload event on the preview's event stream, and the rebuild's own
            time from serve's log; serve keeps its caches in memory between rebuilds
+  markdown the floor for the Markdown work: one `cmark --smart` process rendering every page's body
+           (front matter removed, all in one file), against the "rendered Markdown" stage of
+           brandpress's clean builds (`--verbose`: its wall time, and the CPU time of all threads),
+           which also plans CJK-friendly emphasis, turns pipe tables, resolves links and keeps each
+           page's headings and plain text for the search index
 
 Timings vary with the machine; nothing in `make test` uses them.
 """
@@ -187,6 +192,37 @@ def measure_rebuilds(tool, runs):
     return results
 
 
+def measure_markdown(tool, runs):
+    """(cmark wall, cmark CPU, brandpress stage wall, brandpress stage CPU), medians; None without cmark."""
+    if not shutil.which("cmark"):
+        print("cmark not found (apt-get install -y cmark); the Markdown floor is not measured", file=sys.stderr)
+        return None
+    bodies = os.path.join(SHM, "bodies.md")
+    with open(bodies, "w", encoding="utf-8") as out:
+        for folder, _, names in sorted(os.walk(os.path.join(tool.project, "Content"))):
+            for name in sorted(n for n in names if n.endswith(".md")):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    text = f.read()
+                if text.startswith("---\n"):
+                    end = text.find("\n---", 4)
+                    text = text[text.find("\n", end + 4) + 1:] if end >= 0 else text
+                out.write(text + "\n\n")
+    # Its HTML goes to /dev/null, not through a pipe that this script would have to read.
+    cmark = series(runs, lambda: None, ["sh", "-c", 'exec cmark --smart "$0" > /dev/null', bodies])
+    os.remove(bodies)
+    out = os.path.join(SHM, "out-markdown")
+    stages = []
+    for _ in range(runs):
+        tool.scratch(out)
+        p = subprocess.run(tool.cmd(out) + ["--verbose"], capture_output=True, text=True, check=True)
+        match = re.search(r"([0-9.]+) s  rendered Markdown \(([0-9.]+) s CPU", p.stdout)
+        if not match:
+            sys.exit("no 'rendered Markdown' stage in brandpress build --verbose:\n" + p.stdout[-2000:])
+        stages.append((float(match.group(1)), float(match.group(2))))
+    tool.scratch(out)
+    return (cmark[0], cmark[1], statistics.median(s[0] for s in stages), statistics.median(s[1] for s in stages))
+
+
 def measure_serve(tool, runs):
     """`brandpress serve`, the editor's loop: one story saved, until the browser is told to reload
     (read from the preview's event stream; includes the watcher's 50 ms wait for the saves to
@@ -264,6 +300,7 @@ def main():
     sizes = [int(s) for s in a.sizes.split(",")] + ([50000] if a.large else [])
     table = []
     serve_rows = []
+    markdown_rows = []
     for n in sizes:
         corpus = os.path.join(SHM, f"corpus-{n}")
         gen = subprocess.run([sys.executable, os.path.join(HERE, "generate_corpus.py"), str(n), corpus],
@@ -280,6 +317,10 @@ def main():
         serve = measure_serve(tools[0], max(a.runs, 5))
         print(f"  brandpress serve-edit save to reload {serve[0]:.3f} s, rebuild {serve[1]:.3f} s, server peak rss {serve[2]:.1f} MiB", flush=True)
         serve_rows.append((n, *serve))
+        markdown = measure_markdown(tools[0], a.runs)
+        if markdown:
+            print(f"  markdown   cmark, one process: wall {markdown[0]:.3f} s  cpu {markdown[1]:.3f} s; brandpress's stage: wall {markdown[2]:.3f} s  cpu {markdown[3]:.3f} s", flush=True)
+            markdown_rows.append((n, *markdown))
         for k in res["brandpress"]:
             for tool in tools:
                 w, c, m = res[tool.name][k]
@@ -298,6 +339,12 @@ def main():
     print("|---:|---:|---:|---:|")
     for n, wall, build, peak in serve_rows:
         print(f"| {n:,} | {wall:.3f} | {build:.3f} | {peak:.0f} |")
+    if markdown_rows:
+        print("\nThe Markdown work against its floor, one `cmark --smart` process over all the bodies (medians):\n")
+        print("| N | cmark wall (s) | cmark CPU (s) | brandpress's Markdown stage wall (s) | its CPU, all threads (s) | CPU ratio |")
+        print("|---:|---:|---:|---:|---:|---:|")
+        for n, cmark_wall, cmark_cpu, wall, cpu in markdown_rows:
+            print(f"| {n:,} | {cmark_wall:.3f} | {cmark_cpu:.3f} | {wall:.3f} | {cpu:.3f} | {cpu / cmark_cpu:.2f}× |")
     rm(SHM)
 
 
