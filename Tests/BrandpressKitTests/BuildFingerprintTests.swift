@@ -28,6 +28,29 @@ import Testing
         #expect(!project.build(drafts: true).upToDate)
     }
 
+    /// The walk hashes every entry by its path as well as its metadata: a renamed folder changes
+    /// no file's metadata, only the paths below it.
+    @Test func aRenamedFolderChangesTheTreesHash() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("bp-tree-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a/b"), withIntermediateDirectories: true)
+        try Data("一".utf8).write(to: folder.appendingPathComponent("a/b/page.md"))
+        try Data("二".utf8).write(to: folder.appendingPathComponent("a/top.md"))
+        func hash() -> UInt64 {
+            var hash = MetadataHash()
+            let walked = hash.addTree(folder.path)
+            #expect(walked)
+            return hash.value
+        }
+        let before = hash()
+        #expect(hash() == before)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("a/b"), to: folder.appendingPathComponent("a/c"))
+        let renamed = hash()
+        #expect(renamed != before)
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("a/d"), withIntermediateDirectories: false)
+        #expect(hash() != renamed)
+    }
+
     /// Content kept elsewhere and linked in as `Content/` is walked through the link; a link
     /// further down still makes the build do everything.
     @Test func aLinkedContentFolderIsFingerprintedThroughTheLink() throws {

@@ -25,7 +25,7 @@ struct BuildFingerprint: Codable, Equatable {
     /// walk the folder a second time (`ContentScanner.inventory(of:)`).
     static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool, content: [ContentScanner.File])? {
         var hash = MetadataHash()
-        hash.add("brandpress-fingerprint-2|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
+        hash.add("brandpress-fingerprint-3|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
         hash.add(Int(truncatingIfNeeded: ExecutableIdentity.value))
         var content: [ContentScanner.File] = []
         guard hash.addTree(layout.content.path, eachFile: { content.append(.init(path: $0, identity: FileIdentity($1))) }),
@@ -79,6 +79,10 @@ struct MetadataHash {
 
     mutating func addStat(_ info: stat) {
         hash.add(metadataOf: info)
+        noteChange(info)
+    }
+
+    private mutating func noteChange(_ info: stat) {
         let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
         let changed = Double(info.st_ctim.tv_sec) + Double(info.st_ctim.tv_nsec) / 1e9
         newestChange = max(newestChange, modified, changed)
@@ -91,25 +95,35 @@ struct MetadataHash {
         return true
     }
 
-    /// Every entry below `path` in name order, with its metadata; false on a symbolic link or an
-    /// unreadable folder. A missing folder counts as empty. `eachFile` is given each regular file's
-    /// path relative to `path` and its metadata.
+    /// Every entry below `path` with its metadata; false on a symbolic link or an unreadable
+    /// folder. A missing folder counts as empty. `eachFile` is given each regular file's path
+    /// relative to `path` and its metadata, in no particular order. The entries are hashed one by one
+    /// and summed, so the walk need not sort each folder's names (sorting 7,700 stories' names twice
+    /// a build, for this and the output's walk, was a twentieth of a one-page rebuild's work).
     mutating func addTree(_ path: String, eachFile: ((String, stat) -> Void)? = nil) -> Bool {
         guard FileTree.exists(path) else {
             let isMissing = errno == ENOENT
             add("missing:" + path)
             return isMissing
         }
-        return FileTree.walk(path) { relative, name, info in
-            add(name)
+        var sum: UInt64 = 0, count = 0
+        let walked = FileTree.walk(path) { relative, _, info in
+            var entry = StableHash()
+            entry.add(relative)
             if let info {
-                add(2)
-                addStat(info)
+                entry.add(2)
+                entry.add(metadataOf: info)
+                noteChange(info)
                 eachFile?(relative, info)
             } else {
-                add(1)
+                entry.add(1)
             }
+            sum &+= entry.finalized
+            count += 1
         }
+        add(count)
+        add(Int(truncatingIfNeeded: sum))
+        return walked
     }
 }
 
@@ -134,16 +148,17 @@ enum FileTree {
         return lstat(path, &info) == 0
     }
 
-    /// Calls `visit` for every entry below `path`, in name order, folders before their contents, with
-    /// the entry's path relative to `path`, its name and, for a regular file, its metadata (nil for a
-    /// folder). False on a symbolic link or anything else that is neither, and on an unreadable folder.
+    /// Calls `visit` for every entry below `path`, in the order the folders list them (not sorted:
+    /// nothing that walks needs an order), folders before their contents, with the entry's path
+    /// relative to `path`, its name and, for a regular file, its metadata (nil for a folder). False
+    /// on a symbolic link or anything else that is neither, and on an unreadable folder.
     static func walk(_ path: String, relativePrefix: String = "", visit: (String, String, stat?) -> Void) -> Bool {
         let folder = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return false }
         defer { close(folder) }
         guard let names = DirectoryListing.names(inOpenFolder: folder) else { return false }
         var info = stat()
-        for name in names.sorted() {
+        for name in names {
             guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
             let relative = relativePrefix + name
             switch info.st_mode & S_IFMT {
