@@ -154,6 +154,15 @@ import Testing
         #expect(lines[1] == "Templates/section.mustache:2:3: error: this template uses 'partials/cards', but there is no Templates/partials/cards.mustache")
     }
 
+    /// Lines ended the Windows way are counted as lines, and a column counts characters.
+    @Test func aMissingPartialIsFoundOnItsLineInCRLFText() throws {
+        var templates = TemporaryProject.minimalTemplates
+        templates["Templates/section.mustache"] = "{{<base}}{{$main}}\r\n\r\n<p>目录</p>{{>partials/cards}}{{/main}}{{/base}}"
+        let project = try TemporaryProject(Self.basicSite, templates: templates)
+        let lines = TemporaryProject.lines(project.build())
+        #expect(lines == ["Templates/section.mustache:3:10: error: this template uses 'partials/cards', but there is no Templates/partials/cards.mustache"])
+    }
+
     @Test func failedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
         let project = try TemporaryProject(Self.basicSite)
         #expect(project.build().succeeded)

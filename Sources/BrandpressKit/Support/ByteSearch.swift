@@ -37,4 +37,29 @@ enum ByteSearch {
             return memchr(base, Int32(byte), bytes.count) != nil
         }
     }
+
+    /// The first `needle` in `text`, as a range of its indices, found on the bytes.
+    static func range(of needle: String, in text: Substring) -> Range<String.Index>? {
+        var needle = needle
+        let utf8 = text.utf8
+        let found = utf8.withContiguousStorageIfAvailable { bytes in
+            needle.withUTF8 { firstOffset(of: UnsafeRawBufferPointer($0), in: UnsafeRawBufferPointer(bytes)) }
+        } ?? Array(utf8).withUnsafeBytes { bytes in needle.withUTF8 { firstOffset(of: UnsafeRawBufferPointer($0), in: bytes) } }
+        guard let found else { return nil }
+        let start = utf8.index(utf8.startIndex, offsetBy: found)
+        return start..<utf8.index(start, offsetBy: needle.utf8.count)
+    }
+
+    /// `text` cut at every `needle`, the pieces between them (empty ones too), found on the bytes:
+    /// `split(separator:)` on a String compares characters.
+    static func pieces(of text: String, separatedBy needle: String) -> [Substring] {
+        var pieces: [Substring] = []
+        var rest = Substring(text)
+        while let found = range(of: needle, in: rest) {
+            pieces.append(rest[..<found.lowerBound])
+            rest = rest[found.upperBound...]
+        }
+        pieces.append(rest)
+        return pieces
+    }
 }

@@ -22,8 +22,8 @@ struct TemplateLookups: Sendable, Equatable {
         // shows whatever is around the place the block is rendered, which this text does not tell.
         var sections: [(name: String, inverted: Bool, pushes: Bool)] = []
         var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return nil }
+        while let open = ByteSearch.range(of: "{{", in: rest) {
+            guard let close = ByteSearch.range(of: "}}", in: rest[open.upperBound...]) else { return nil }
             var body = rest[open.upperBound..<close.lowerBound]
             rest = rest[close.upperBound...]
             if body.first == "{" {

@@ -129,7 +129,7 @@ public struct TemplateSet: Sendable {
     }
 
     static func mayUseAnyTemplate(_ text: String) -> Bool {
-        ByteSearch.contains("{{=", in: text) || text.split(separator: "{{", omittingEmptySubsequences: false).dropFirst().contains { tag in
+        ByteSearch.contains("{{=", in: text) || ByteSearch.pieces(of: text, separatedBy: "{{").dropFirst().contains { tag in
             let body = tag.drop { $0 == " " }
             return body.hasPrefix(">") && body.dropFirst().drop { $0 == " " }.hasPrefix("*")
         }
@@ -158,7 +158,7 @@ public struct TemplateSet: Sendable {
     /// would only cost renders.
     static func renderedVariables(in text: String) -> Set<String> {
         var found: Set<String> = []
-        for tag in text.split(separator: "{{", omittingEmptySubsequences: false).dropFirst() {
+        for tag in ByteSearch.pieces(of: text, separatedBy: "{{").dropFirst() {
             let body = tag.prefix { $0 != "}" }.drop { $0 == " " || $0 == "{" }
             if let sigil = body.first, [">", "<", "!", "=", "%"].contains(sigil) { continue }
             for word in body.split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
@@ -171,14 +171,14 @@ public struct TemplateSet: Sendable {
     /// Partial and parent names: swift-mustache renders a missing one as nothing, so brandpress checks them.
     static func scanReferences(_ text: String) -> [Reference] {
         var references: [Reference] = []
-        for (lineOffset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{") {
+        for (lineOffset, line) in ByteSearch.pieces(of: text, separatedBy: "\n").enumerated() {
+            var rest = line
+            while let open = ByteSearch.range(of: "{{", in: rest) {
                 let afterOpen = rest[open.upperBound...]
-                guard let close = afterOpen.range(of: "}}") else { break }
-                let tag = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                guard let close = ByteSearch.range(of: "}}", in: afterOpen) else { break }
+                let tag = afterOpen[..<close.lowerBound].trimmingWhitespace()
                 if let sigil = tag.first, sigil == ">" || sigil == "<" {
-                    let name = tag.dropFirst().trimmingCharacters(in: .whitespaces)
+                    let name = tag.dropFirst().trimmingWhitespace()
                     if !name.isEmpty && !name.hasPrefix("*") {
                         let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
                         references.append(Reference(name: name, line: lineOffset + 1, column: column))
