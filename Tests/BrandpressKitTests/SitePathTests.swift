@@ -38,6 +38,11 @@ import Testing
         for path in paths {
             #expect(SitePath.foldingCase(path) == path.lowercased(), "\(path)")
         }
+        // The characters `foldingCase` passes over have no lower case of their own.
+        for value in UInt32(0x3000)...0x9FFF {
+            let text = String(Unicode.Scalar(value)!)
+            #expect(text.lowercased() == text, "U+\(String(value, radix: 16))")
+        }
     }
 
     @Test func markdownStemsInAnyCase() {

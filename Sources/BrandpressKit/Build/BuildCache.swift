@@ -48,7 +48,7 @@ struct BuildCache {
     /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
     var outputFingerprint: UInt64 = 0
 
-    static let formatVersion = "brandpress-build-cache-6"
+    static let formatVersion = "brandpress-build-cache-7"
 
     init() {}
 

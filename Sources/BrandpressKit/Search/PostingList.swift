@@ -8,17 +8,15 @@ public struct PostingList: Sendable, Equatable {
 
     init() {}
 
-    /// What `bytes` held; nil when they do not make a posting list.
-    init?(bytes: [UInt8]) {
+    /// A list read back from the build cache, which wrote its `bytes`, `count` and `last`: nil
+    /// when they cannot belong together. The bytes are not scanned again (counting 9 MB of postings
+    /// was most of the time loading the cache took), so the cache's own checks (its format, the
+    /// binary that wrote it, its length) are what vouch for them, as for the rest of the cache.
+    init?(bytes: [UInt8], count: Int, last: Int) {
+        guard count >= 0, last >= 0, bytes.isEmpty == (count == 0), bytes.count >= 2 * count, last >= count - 1 else { return nil }
         self.bytes = bytes
-        var last = 0
-        var count = 0
-        guard forEach({ document, _ in
-            last = document
-            count += 1
-        }) else { return nil }
-        self.last = last
         self.count = count
+        self.last = last
     }
 
     mutating func append(document: Int, mask: UInt8) {
@@ -34,7 +32,7 @@ public struct PostingList: Sendable, Equatable {
     }
 
     /// Calls `body` with every document and its mask, in ascending order; false when the bytes end
-    /// in the middle of a posting (only a damaged cache has such bytes; `init(bytes:)` refuses them).
+    /// in the middle of a posting (only a damaged cache has such bytes).
     @discardableResult
     func forEach(_ body: (_ document: Int, _ mask: UInt8) -> Void) -> Bool {
         scan { document, mask, _ in

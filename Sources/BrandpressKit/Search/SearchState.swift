@@ -43,6 +43,8 @@ struct SearchState: Sendable {
         for (token, list) in zip(tokens, postings) {
             writer.write(token)
             writer.write(bytes: list.bytes)
+            writer.write(list.count)
+            writer.write(list.last)
             try flush(&writer)
         }
     }
@@ -53,7 +55,8 @@ struct SearchState: Sendable {
               let digests = reader.array({ $0.uint64() }),
               let rowSizes = reader.array({ $0.int() }),
               let entries = reader.array({ reader -> (String, PostingList)? in
-                  guard let token = reader.string(), let bytes = reader.byteArray(), let list = PostingList(bytes: bytes) else { return nil }
+                  guard let token = reader.string(), let bytes = reader.byteArray(), let count = reader.int(), let last = reader.int(),
+                        let list = PostingList(bytes: bytes, count: count, last: last) else { return nil }
                   return (token, list)
               }),
               digests.count == rowSizes.count, digests.count == urlDigests.count

@@ -24,13 +24,25 @@ public enum SitePath {
     }
 
     public static func directory(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        guard let slash = lastSlash(in: path) else { return "" }
         return substring(path, upTo: slash)
     }
 
     public static func fileName(of path: String) -> String {
-        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        guard let slash = lastSlash(in: path) else { return path }
         return substring(path, from: path.utf8.index(after: slash))
+    }
+
+    /// Found on the bytes: the UTF-8 view's own `lastIndex(of:)` steps back one index at a time,
+    /// and builds ask for tens of thousands of paths' folders and names.
+    private static func lastSlash(in path: String) -> String.Index? {
+        let utf8 = path.utf8
+        guard let found = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
+            var offset = bytes.count - 1
+            while offset >= 0 && bytes[offset] != UInt8(ascii: "/") { offset -= 1 }
+            return offset >= 0 ? offset : nil
+        }) else { return utf8.lastIndex(of: UInt8(ascii: "/")) }
+        return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
     /// The text before or after an ASCII byte's index, which always falls between Unicode scalars.
@@ -138,10 +150,15 @@ public enum SitePath {
     }
 
     /// The path as a file system that does not tell upper from lower case sees it (`lowercased()`),
-    /// without making a new string for a path that has no capital letters, as nearly all do.
+    /// without making a new string for a path that has no capital letters, as nearly all do. Chinese
+    /// and Japanese characters (U+3000–U+9FFF) have no case, and are told so without the Unicode
+    /// tables that `lowercased()` consults for every other character.
     static func foldingCase(_ path: String) -> String {
-        for byte in path.utf8 where byte >= 0x80 || byte.isASCIIUppercase {
-            return path.lowercased()
+        for scalar in path.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x41, 0x5B..<0x80, 0x3000...0x9FFF: continue
+            default: return path.lowercased()
+            }
         }
         return path
     }
