@@ -49,7 +49,7 @@ public struct PageSourceCache: Sendable {
         }
     }
 
-    static let formatVersion = "brandpress-page-sources-3"
+    static let formatVersion = "brandpress-page-sources-4"
 
     static func file(in folder: URL) -> URL {
         folder.appendingPathComponent("pages.bin")
@@ -172,9 +172,9 @@ extension FrontMatter {
             writer.write(field.key)
             field.value.write(to: &writer)
         }
-        writer.write(Array(lines)) { writer, line in
+        writer.write(lines) { writer, line in
             writer.write(line.key)
-            writer.write(line.value)
+            writer.write(line.line)
         }
     }
 
@@ -194,7 +194,7 @@ extension FrontMatter {
                   guard let key = reader.string(), let value = FieldValue.read(&reader) else { return nil }
                   return (key, value)
               }),
-              let lines = reader.dictionary({ reader -> (String, Int)? in
+              let lines = reader.array({ reader -> (key: String, line: Int)? in
                   guard let key = reader.string(), let line = reader.int() else { return nil }
                   return (key, line)
               })
