@@ -44,7 +44,7 @@ extension SitePath {
     /// `handbook/01-basics` → `handbook/basics`.
     public static func outputDirectory(for contentDirectory: String) -> String {
         if hasOnlyPlainParts(contentDirectory, orderPrefixes: true) { return contentDirectory }
-        return contentDirectory.split(separator: "/").map { strippingOrderPrefix(String($0)) }.joined(separator: "/")
+        return parts(of: contentDirectory).map { strippingOrderPrefix(String($0)) }.joined(separator: "/")
     }
 
     /// Where a copied file goes: its folders lose their order prefixes, its name stays.

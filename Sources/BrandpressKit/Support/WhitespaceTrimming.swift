@@ -20,7 +20,7 @@ enum WhitespaceTrimming {
         switch scalar.value {
         case 0x09, 0x20, 0x200B: return true
         case 0x0A...0x0D, 0x85: return andNewlines
-        case 0x21...0x7E: return false
+        case 0x21...0x7E, 0x3001...: return false  // no white space above U+3000
         default:
             switch scalar.properties.generalCategory {
             case .spaceSeparator: return true
