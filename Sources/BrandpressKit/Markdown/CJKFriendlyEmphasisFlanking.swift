@@ -34,7 +34,7 @@ struct CJKFriendlyEmphasisClass: Equatable, Sendable {
         }
         let value = scalar.value
         if value < 0x80 {
-            self.init(isWhitespace: [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20].contains(value),
+            self.init(isWhitespace: (0x09...0x0D).contains(value) || value == 0x20,
                       isPunctuation: (0x21...0x2F).contains(value) || (0x3A...0x40).contains(value)
                           || (0x5B...0x60).contains(value) || (0x7B...0x7E).contains(value),
                       isCJK: false)
@@ -88,10 +88,6 @@ struct CJKFriendlyEmphasisFlanking: Hashable, Sendable {
         return resolve(delimiter, left: left, right: right, punctuationBefore: before.isPunctuation, punctuationAfter: after.isPunctuation)
     }
 
-    static func commonMark(_ delimiter: Unicode.Scalar, _ n: CJKFriendlyEmphasisNeighbours) -> Self {
-        commonMark(delimiter, before: CJKFriendlyEmphasisClass(n.before), after: CJKFriendlyEmphasisClass(n.after))
-    }
-
     /// The markdown-cjk-friendly amendments: CJK characters, CJK punctuation and variation selectors
     /// relax flanking. `before` and `after` are the classes of `n.before` and `n.after`.
     static func cjkFriendly(_ delimiter: Unicode.Scalar, _ n: CJKFriendlyEmphasisNeighbours,
@@ -101,10 +97,6 @@ struct CJKFriendlyEmphasisFlanking: Hashable, Sendable {
             && (!after.isNonCJKPunctuation || before.isWhitespace || sequence.isNonCJKPunctuation || sequence.isCJK || sequence.isIdeographicSelector)
         let right = !before.isWhitespace && (!sequence.isNonCJKPunctuation || after.isWhitespace || after.isNonCJKPunctuation || after.isCJK)
         return resolve(delimiter, left: left, right: right, punctuationBefore: sequence.isPunctuation, punctuationAfter: after.isPunctuation)
-    }
-
-    static func cjkFriendly(_ delimiter: Unicode.Scalar, _ n: CJKFriendlyEmphasisNeighbours) -> Self {
-        cjkFriendly(delimiter, n, before: CJKFriendlyEmphasisClass(n.before), after: CJKFriendlyEmphasisClass(n.after))
     }
 
     /// Rules 1–8 of CommonMark 6.2: `*` follows flanking alone, `_` also refuses intraword emphasis.

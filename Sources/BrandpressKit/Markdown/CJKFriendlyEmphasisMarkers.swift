@@ -67,7 +67,8 @@ enum CJKFriendlyEmphasisPlanner {
     }
 
     /// The same on the source's UTF-8 bytes: delimiters are found with memchr, the markers are
-    /// planned for the lines with a `*` or `_` (few, on most pages) alone, and the source is copied once, with them.
+    /// planned for the lines with a `*` or `_` alone (few, on most pages), and the source is copied
+    /// once, with them.
     private static func markedSource(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
         guard let base = bytes.baseAddress else { return nil }
         func offset(of byte: UInt8, from start: Int) -> Int {
