@@ -14,17 +14,21 @@ extension SiteBuilder {
         var templateForJob: [String]
         /// Each job's site path.
         var outputs: [String]
+        /// The publications and what follows from them, for the next build to take when what they are made from is the same.
+        var kept: BuildMemory.KeptPublications
+        /// Whether `kept` was made by this build, not taken from an earlier one.
+        var keptIsNew: Bool
     }
 
-    /// Makes the publications of `model` (or takes the last build's, under `serve`, when what they
-    /// are made from is the same), the handbooks' print views, the jobs and their templates and
+    /// Makes the publications of `model` (or takes the `earlier` ones, kept in memory under `serve` or
+    /// in the cache folder, when what they are made from is the same), the handbooks' print views, the jobs and their templates and
     /// paths, reporting what is wrong with them in `diagnostics`. The pages' Markdown is let go of.
     static func assemble(_ model: SiteModel, resolver: LinkResolver, markdownOptions: MarkdownOptions, markdownKeys: MarkdownCacheKeys,
-                         cache: BuildCache?, templates: TemplateSet, layout: ProjectLayout, options: BuildOptions,
-                         memory: inout BuildMemory.Kept?, diagnostics: inout [Diagnostic]) -> Assembly {
+                         cache: BuildCache?, earlier: BuildMemory.KeptPublications?, templates: TemplateSet, layout: ProjectLayout,
+                         options: BuildOptions, memory: inout BuildMemory.Kept?, diagnostics: inout [Diagnostic]) -> Assembly {
         let structure = JobInputKeys.structureDigest(model, injection: options.pageInjection)
-        let publicationInputs = memory == nil ? nil : Publications.inputDigest(of: model, structure: structure)
-        let kept = memory?.publications.flatMap { $0.inputs == publicationInputs ? $0 : nil }
+        let publicationInputs = Publications.inputDigest(of: model, structure: structure)
+        let kept = (memory?.publications ?? earlier).flatMap { $0.inputs == publicationInputs ? $0 : nil }
         var publicationProblems = kept?.problems ?? []
         let publications = kept?.publications ?? Publications.make(model: model, resolver: resolver, diagnostics: &publicationProblems)
         diagnostics += publicationProblems
@@ -48,11 +52,10 @@ extension SiteBuilder {
         let pathProblems = kept?.pathProblems ?? checkGeneratedPaths(outputs: outputs, jobs: jobs, feeds: Feeds.paths(of: publications, config: model.config),
                                                                        model: model, layout: layout)
         diagnostics += pathProblems
-        memory?.publications = publicationInputs.map {
-            BuildMemory.KeptPublications(inputs: $0, publications: publications, problems: publicationProblems, pathProblems: pathProblems,
-                                         jobs: jobs, outputs: outputs)
-        }
+        let made = kept ?? BuildMemory.KeptPublications(inputs: publicationInputs, publications: publications, problems: publicationProblems,
+                                                        pathProblems: pathProblems, jobs: jobs, outputs: outputs)
+        memory?.publications = made
         return Assembly(structure: structure, publications: publications, printContents: printContents, site: site, jobs: jobs,
-                        templateForJob: templateForJob, outputs: outputs)
+                        templateForJob: templateForJob, outputs: outputs, kept: made, keptIsNew: kept == nil)
     }
 }

@@ -10,6 +10,8 @@ extension SiteBuilder {
         /// Of the pages, the copied files and the feeds.
         var outputs: [[String: BuildCache.OutputRecord]]
         var search: SearchState
+        /// Stored in the cache folder for the next build, when made anew (nil: the stored ones still hold).
+        var newPublications: BuildMemory.KeptPublications?
         /// The files the commit moved into the output, when it updated the previous output in place.
         var patch: OutputPatch?
         /// The output the build found and kept files of; with `patch`, the new output's listing is made from its listing.
@@ -32,6 +34,9 @@ extension SiteBuilder {
             : BackgroundResult { patchedListing.wait()?.fingerprint ?? BuildFingerprint.output(of: layout.output) }
         let printEntries = record.printEntries, outputs = record.outputs, search = record.search
         if let cacheFile = check.cacheFile {
+            if let publications = record.newPublications {
+                publications.store(to: BuildMemory.KeptPublications.file(in: cacheFile.deletingLastPathComponent(), output: layout.output))
+            }
             BuildCache.Made(markdown: record.markdownKeys.entries(for: record.model), printViews: printEntries, outputs: outputs, search: search)
                 .store(to: cacheFile) { outputHash?.wait() }
         } else if memory != nil {

@@ -27,7 +27,10 @@ public enum SiteBuilder {
             return report
         }
         let lastBuild = check.lastBuild, cacheFile = check.cacheFile
-        let cacheLoad = BackgroundResult { lastBuild?.wait().cache ?? cacheFile.flatMap(BuildCache.load(from:)) }
+        let publicationsFile = cacheFile.map { BuildMemory.KeptPublications.file(in: $0.deletingLastPathComponent(), output: layout.output) }
+        let cacheLoad = BackgroundResult {
+            (lastBuild?.wait().cache ?? cacheFile.flatMap(BuildCache.load(from:)), publicationsFile.flatMap(BuildMemory.KeptPublications.load(from:)))
+        }
         let folder = OutputFolder(output: layout.output)
         let recovered = !options.checkOnly && folder.recoverLeftovers()
         let previousOutputWalk = check.previousOutputWalk(of: layout.output, recovered: recovered)
@@ -38,7 +41,7 @@ public enum SiteBuilder {
         defer { sourcesStore?.wait() }
         diagnostics += inputs.problems
         clock.end("read \(inputs.site.model?.pages.count ?? 0) pages and the templates")
-        let cache = cacheLoad.wait()
+        let (cache, earlierPublications) = cacheLoad.wait()
         clock.end("read the build cache")
         // The only holder of the pages from here: a second would make every page copy its storage when changed.
         guard var model = inputs.site.takeModel(), let templates = inputs.templates else { return failed() }
@@ -54,7 +57,7 @@ public enum SiteBuilder {
         clock.end("rendered Markdown")
 
         let assembly = assemble(model, resolver: resolver, markdownOptions: markdownOptions, markdownKeys: markdownKeys, cache: cache,
-                                templates: templates, layout: layout, options: options, memory: &memory, diagnostics: &diagnostics)
+                                earlier: earlierPublications, templates: templates, layout: layout, options: options, memory: &memory, diagnostics: &diagnostics)
         let site = assembly.site, jobs = assembly.jobs, outputs = assembly.outputs
         clock.end("assembled the publications")
         if options.checkOnly { diagnostics += ContentAudit.warnings(model: model, resolver: resolver, layout: layout) }
@@ -106,7 +109,9 @@ public enum SiteBuilder {
             let patch = try folder.commit(keeping: kept, from: previous)
             clock.end("published the new output")
             keep(Record(model: model, markdownKeys: markdownKeys, printEntries: assembly.printContents.map(\.entries),
-                        outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state, patch: patch, previous: previous,
+                        outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state,
+                        newPublications: assembly.keptIsNew ? assembly.kept : nil,
+                        patch: patch, previous: previous,
                         warnings: diagnostics.filter { $0.severity == .warning },
                         markdownFiles: inputs.site.problems.isEmpty ? inputs.site.markdownFiles : nil),
                  check: check, layout: layout, memory: &memory)
