@@ -14,15 +14,17 @@ extension SiteBuilder {
         var templateForJob: [String]
         /// Each job's site path.
         var outputs: [String]
-        /// The publications and what follows from them, for the next build to take when what they are made from is the same.
+        /// The publications and what follows from them, for the next build to take when what they
+        /// are made from is the same.
         var kept: BuildMemory.KeptPublications
         /// Whether `kept` was made by this build, not taken from an earlier one.
         var keptIsNew: Bool
     }
 
-    /// Makes the publications of `model` (or takes the `earlier` ones, kept in memory under `serve` or
-    /// in the cache folder, when what they are made from is the same), the handbooks' print views, the jobs and their templates and
-    /// paths, reporting what is wrong with them in `diagnostics`. The pages' Markdown is let go of.
+    /// Makes the publications of `model` (or takes the earlier ones, kept in memory under `serve` or
+    /// in the cache folder, when what they are made from is the same), the handbooks' print views,
+    /// the jobs and their templates and paths, reporting what is wrong with them in `diagnostics`.
+    /// The pages' Markdown is let go of.
     static func assemble(_ model: SiteModel, resolver: LinkResolver, markdownOptions: MarkdownOptions, markdownKeys: MarkdownCacheKeys,
                          cache: BuildCache?, earlier: BuildMemory.KeptPublications?, templates: TemplateSet, layout: ProjectLayout,
                          options: BuildOptions, memory: inout BuildMemory.Kept?, diagnostics: inout [Diagnostic]) -> Assembly {
