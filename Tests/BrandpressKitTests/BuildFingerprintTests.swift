@@ -171,11 +171,7 @@ import Testing
     /// title the pages that show it, and every other page is linked unchanged; each rebuild still
     /// equals a full build.
     @Test func anEditRemakesOnlyThePagesThatShowIt() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = try TemporaryProject([:], templates: [:])
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
-        }
+        let project = try TemporaryProject.copyOfTheSample()
         let watched = ["brand": "Output/booklet/caijue-tezhan.html", "story": "Output/stories/2022-03-zhang-tiejun.html",
                        "handbook": "Output/handbook/zongze/fanwei.html", "stories index": "Output/stories/index.html"]
         func inodes() throws -> [String: Int] {
@@ -225,11 +221,7 @@ import Testing
     /// new. The booklet's and handbook's pages and the other stories keep theirs, so their
     /// variables are not even built (a page whose key changed is built and compared first).
     @Test func aNewStoryLeavesTheKeysOfPagesThatDoNotShowItAsTheyWere() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = try TemporaryProject([:], templates: [:])
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
-        }
+        let project = try TemporaryProject.copyOfTheSample()
         let options = Self.rebuildOptions(project, memory: nil, settleSeconds: 0.01)
         let cacheFile = BuildCache.file(in: try #require(options.cacheFolder), output: project.root.appendingPathComponent("Output"))
         func keys() throws -> [String: UInt64] {
@@ -284,11 +276,7 @@ import Testing
     @Test(arguments: [false, true])
     func everyRebuildOfTheSampleMatchesAFullBuild(keptInMemory: Bool) throws {
         let memory = keptInMemory ? BuildMemory() : nil
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = try TemporaryProject([:], templates: [:])
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
-        }
+        let project = try TemporaryProject.copyOfTheSample()
         func edit(_ path: String, _ change: (String) -> String) throws {
             let url = project.root.appendingPathComponent(path)
             let text = try String(contentsOf: url, encoding: .utf8)

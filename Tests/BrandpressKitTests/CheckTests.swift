@@ -29,11 +29,7 @@ import Testing
 @Suite struct CheckOnTheSampleTests {
     /// A copy of the real sample with five faults planted at known lines.
     @Test func findsFivePlantedFaultsInACopyOfTheSample() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = try TemporaryProject([:], templates: [:])
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
-        }
+        let project = try TemporaryProject.copyOfTheSample()
         func edit(_ path: String, _ change: (inout [String]) -> Void) throws {
             let url = project.root.appendingPathComponent(path)
             var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")

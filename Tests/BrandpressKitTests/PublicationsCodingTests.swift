@@ -11,11 +11,7 @@ import Testing
     }
 
     @Test func theSamplesPublicationsComeBackFromTheCacheFolderAsTheyWereMade() throws {
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let project = try TemporaryProject([:], templates: [:])
-        for folder in ["Content", "Templates"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
-        }
+        let project = try TemporaryProject.copyOfTheSample()
         let options = RebuildEqualsFullBuildTests.rebuildOptions(project, memory: nil, settleSeconds: 0.01)
         let file = BuildMemory.KeptPublications.file(in: try #require(options.cacheFolder), output: project.root.appendingPathComponent("Output"))
         func stored() throws -> BuildMemory.KeptPublications { try #require(BuildMemory.KeptPublications.load(from: file)) }

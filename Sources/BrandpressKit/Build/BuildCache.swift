@@ -138,13 +138,7 @@ struct BuildCache {
             writer.write(reference.line)
             writer.write(reference.column)
         }
-        writer.write(rendered.diagnostics) { writer, diagnostic in
-            writer.write(diagnostic.severity == .error)
-            writer.write(diagnostic.file)
-            writer.write(diagnostic.line)
-            writer.write(diagnostic.column)
-            writer.write(diagnostic.message)
-        }
+        writer.write(rendered.diagnostics) { writer, diagnostic in diagnostic.write(to: &writer) }
     }
 
     static func readRendered(_ reader: inout ByteReader, texts: TextFile) -> RenderedMarkdown? {
@@ -164,11 +158,7 @@ struct BuildCache {
                         let line = reader.int(), let column = reader.int() else { return nil }
                   return LinkReference(destination: destination, isImage: isImage, altText: altText, line: line, column: column)
               }),
-              let diagnostics = reader.array({ reader -> Diagnostic? in
-                  guard let isError = reader.bool(), let file = reader.optionalString(), let line = reader.optionalInt(),
-                        let column = reader.optionalInt(), let message = reader.string() else { return nil }
-                  return Diagnostic(isError ? .error : .warning, file: file, line: line, column: column, message)
-              })
+              let diagnostics = reader.array(Diagnostic.read)
         else { return nil }
         return RenderedMarkdown(htmlText: html, headings: headings, firstParagraph: firstParagraph, plainTextContent: plainText,
                                 plainTextDigest: plainTextDigest, references: references, diagnostics: diagnostics)

@@ -31,6 +31,17 @@ final class TemporaryProject {
         "Templates/assets/style.css": "body { color: #222 }\n",
     ]
 
+    /// A project holding a copy of the repository's sample: its `Content/` and `Templates/`.
+    static func copyOfTheSample() throws -> TemporaryProject {
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let project = try TemporaryProject([:], templates: [:])
+        for folder in ["Content", "Templates"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(folder), to: project.root.appendingPathComponent(folder))
+        }
+        return project
+    }
+
     init(_ files: [String: String], templates: [String: String] = TemporaryProject.minimalTemplates) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("brandpress-test-\(UUID().uuidString)")
         for (path, text) in templates.merging(files, uniquingKeysWith: { _, file in file }) {
