@@ -89,7 +89,7 @@ public struct Page: Sendable {
     var orderName: String {
         if isSectionIndex { return SitePath.fileName(of: sectionDirectory) }
         let name = SitePath.fileName(of: path)
-        guard let dot = name.lastIndex(of: ".") else { return name }
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return name }
         return String(name[..<dot])
     }
 
