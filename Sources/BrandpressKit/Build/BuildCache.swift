@@ -53,7 +53,7 @@ struct BuildCache {
     init() {}
 
     static func file(in folder: URL, output: URL) -> URL {
-        folder.appendingPathComponent("build-\(String(StableHash.of(output.path), radix: 16)).bin")
+        CacheFile.file("build", in: folder, for: output)
     }
 
     static func load(from file: URL) -> BuildCache? {

@@ -25,7 +25,7 @@ struct BuildFingerprint: Codable, Equatable {
     /// walk the folder a second time (`ContentScanner.inventory(of:)`).
     static func inputs(of layout: ProjectLayout, options: BuildOptions) -> (value: UInt64, settled: Bool, content: [ContentScanner.File])? {
         var hash = MetadataHash()
-        hash.add("brandpress-fingerprint-3|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
+        hash.add("brandpress-fingerprint-4|\(layout.output.path)|\(options.includeDrafts)|\(options.pageInjection ?? "")")
         hash.add(Int(truncatingIfNeeded: ExecutableIdentity.value))
         var content: [ContentScanner.File] = []
         guard hash.addTree(layout.content.path, eachFile: { content.append(.init(path: $0, identity: FileIdentity($1))) }),
@@ -44,8 +44,7 @@ struct BuildFingerprint: Codable, Equatable {
     }
 
     static func cacheFile(for layout: ProjectLayout) -> URL {
-        let name = String(StableHash.of(layout.output.path), radix: 16)
-        return layout.root.appendingPathComponent(BuildOptions.cacheFolderName).appendingPathComponent("fingerprint-\(name).json")
+        CacheFile.file("fingerprint", in: layout.root.appendingPathComponent(BuildOptions.cacheFolderName), for: layout.output, extension: "json")
     }
 
     static func load(for layout: ProjectLayout) -> BuildFingerprint? {
@@ -106,19 +105,16 @@ struct MetadataHash {
             add("missing:" + path)
             return isMissing
         }
+        // Summed as the output's listing sums them (`TreeListing`).
         var sum: UInt64 = 0, count = 0
         let walked = FileTree.walk(path) { relative, _, info in
-            var entry = StableHash()
-            entry.add(relative)
             if let info {
-                entry.add(2)
-                entry.add(metadataOf: info)
+                sum &+= TreeListing.fileHash(relative, info)
                 noteChange(info)
                 eachFile?(relative, info)
             } else {
-                entry.add(1)
+                sum &+= TreeListing.directoryHash(relative)
             }
-            sum &+= entry.finalized
             count += 1
         }
         add(count)

@@ -7,6 +7,8 @@ struct ChangeCheck {
     let lastBuild: BackgroundResult<BuildMemory.LastBuild>?
     /// The build cache's file; nil when the last build's tables are in memory or no cache is kept.
     let cacheFile: URL?
+    /// The kept publications' file, beside it (`BuildMemory.KeptPublications`); nil as it is nil.
+    let publicationsFile: URL?
     /// Whether the last build's cache is used and a new one kept, in a file or in memory.
     let keepsCache: Bool
     /// Of the inputs (`BuildFingerprint.inputs`); nil when this build keeps no fingerprint.
@@ -18,7 +20,9 @@ struct ChangeCheck {
 
     init(layout: ProjectLayout, options: BuildOptions, lastBuild: BackgroundResult<BuildMemory.LastBuild>?, keepsMemory: Bool) {
         self.lastBuild = lastBuild
-        cacheFile = keepsMemory ? nil : options.cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
+        let cacheFolder = keepsMemory ? nil : options.cacheFolder
+        cacheFile = cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
+        publicationsFile = cacheFolder.map { BuildMemory.KeptPublications.file(in: $0, output: layout.output) }
         keepsCache = cacheFile != nil || keepsMemory
         // `serve` builds into a new temporary folder each time it starts: no record worth keeping.
         let usesFingerprint = !options.checkOnly && options.pageInjection == nil

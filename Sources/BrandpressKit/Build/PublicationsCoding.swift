@@ -10,7 +10,7 @@ extension BuildMemory.KeptPublications {
     static let formatVersion = "brandpress-publications-1"
 
     static func file(in folder: URL, output: URL) -> URL {
-        folder.appendingPathComponent("publications-\(String(StableHash.of(output.path), radix: 16)).bin")
+        CacheFile.file("publications", in: folder, for: output)
     }
 
     static func load(from file: URL) -> Self? {
@@ -188,12 +188,9 @@ extension Stories {
         else { return nil }
         var coverByStory: [Int: String] = [:]
         for (story, cover) in zip(stories, covers) { coverByStory[story] = cover }
-        func paths(_ terms: [Term]) -> [String: String] { Dictionary(terms.map { ($0.name, $0.outputPath) }, uniquingKeysWith: { first, _ in first }) }
         return Stories(directory: directory, indexPage: indexPage, title: title, stories: stories, pageSize: pageSize,
                        indexPaths: indexPaths, units: units, tags: tags, unitsPath: unitsPath, tagsPath: tagsPath, feedPath: feedPath,
-                       covers: coverByStory,
-                       positions: Dictionary(stories.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first }),
-                       unitPaths: paths(units), tagPaths: paths(tags), cardSharingFolders: cardSharingFolders)
+                       covers: coverByStory, cardSharingFolders: cardSharingFolders)
     }
 }
 

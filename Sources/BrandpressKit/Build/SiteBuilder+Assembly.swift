@@ -14,11 +14,9 @@ extension SiteBuilder {
         var templateForJob: [String]
         /// Each job's site path.
         var outputs: [String]
-        /// The publications and what follows from them, for the next build to take when what they
-        /// are made from is the same.
-        var kept: BuildMemory.KeptPublications
-        /// Whether `kept` was made by this build, not taken from an earlier one.
-        var keptIsNew: Bool
+        /// The publications and what follows from them when this build made them, for the next build
+        /// to take while what they are made from is the same; nil when they were taken from an earlier one.
+        var newPublications: BuildMemory.KeptPublications?
     }
 
     /// Makes the publications of `model` (or takes the earlier ones, kept in memory under `serve` or
@@ -58,6 +56,6 @@ extension SiteBuilder {
                                                         pathProblems: pathProblems, jobs: jobs, outputs: outputs)
         memory?.publications = made
         return Assembly(structure: structure, publications: publications, printContents: printContents, site: site, jobs: jobs,
-                        templateForJob: templateForJob, outputs: outputs, kept: made, keptIsNew: kept == nil)
+                        templateForJob: templateForJob, outputs: outputs, newPublications: kept == nil ? made : nil)
     }
 }

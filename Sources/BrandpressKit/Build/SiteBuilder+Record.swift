@@ -34,9 +34,7 @@ extension SiteBuilder {
             : BackgroundResult { patchedListing.wait()?.fingerprint ?? BuildFingerprint.output(of: layout.output) }
         let printEntries = record.printEntries, outputs = record.outputs, search = record.search
         if let cacheFile = check.cacheFile {
-            if let publications = record.newPublications {
-                publications.store(to: BuildMemory.KeptPublications.file(in: cacheFile.deletingLastPathComponent(), output: layout.output))
-            }
+            if let publications = record.newPublications, let file = check.publicationsFile { publications.store(to: file) }
             BuildCache.Made(markdown: record.markdownKeys.entries(for: record.model), printViews: printEntries, outputs: outputs, search: search)
                 .store(to: cacheFile) { outputHash?.wait() }
         } else if memory != nil {

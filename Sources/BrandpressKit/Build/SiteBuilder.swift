@@ -26,8 +26,7 @@ public enum SiteBuilder {
             options.succeeded?(report)
             return report
         }
-        let lastBuild = check.lastBuild, cacheFile = check.cacheFile
-        let publicationsFile = cacheFile.map { BuildMemory.KeptPublications.file(in: $0.deletingLastPathComponent(), output: layout.output) }
+        let lastBuild = check.lastBuild, cacheFile = check.cacheFile, publicationsFile = check.publicationsFile
         let cacheLoad = BackgroundResult {
             (lastBuild?.wait().cache ?? cacheFile.flatMap(BuildCache.load(from:)), publicationsFile.flatMap(BuildMemory.KeptPublications.load(from:)))
         }
@@ -110,7 +109,7 @@ public enum SiteBuilder {
             clock.end("published the new output")
             keep(Record(model: model, markdownKeys: markdownKeys, printEntries: assembly.printContents.map(\.entries),
                         outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state,
-                        newPublications: assembly.keptIsNew ? assembly.kept : nil,
+                        newPublications: assembly.newPublications,
                         patch: patch, previous: previous,
                         warnings: diagnostics.filter { $0.severity == .warning },
                         markdownFiles: inputs.site.problems.isEmpty ? inputs.site.markdownFiles : nil),

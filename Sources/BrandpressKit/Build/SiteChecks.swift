@@ -25,19 +25,19 @@ extension SiteBuilder {
         var owners: [String: RenderJob] = [:]
         owners.reserveCapacity(jobs.count)
         var diagnostics: [Diagnostic] = []
-        // Each asset's output path made once, not once for each check below.
-        let assetPaths = model.assets.map { (asset: $0, output: SitePath.assetOutputPath(for: $0)) }
-        let assetOutputs = Set(assetPaths.map { SitePath.foldingCase($0.output) })
+        // Each asset's output path made and folded once, not once for each check below.
+        let assetPaths = model.assets.map { asset in
+            let output = SitePath.assetOutputPath(for: asset)
+            return (asset: asset, output: output, folded: SitePath.foldingCase(output))
+        }
+        let assetOutputs = Set(assetPaths.map(\.folded))
         let reservedFolders = ["assets/", SearchIndexFiles.folder.lowercased() + "/"]
         let feedOutputs = Set(feeds.map(SitePath.foldingCase))
-        for (asset, output) in assetPaths {
-            let folded = SitePath.foldingCase(output)
-            if reservedFolders.contains(where: { folded.hasPrefix($0) }) {
-                diagnostics.append(.error("Output/\(output) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
-                                          file: layout.display(layout.content) + "/" + asset))
-            }
+        for (asset, output, folded) in assetPaths where reservedFolders.contains(where: { folded.hasPrefix($0) }) {
+            diagnostics.append(.error("Output/\(output) is in a folder brandpress fills itself (assets/ holds the theme's files, \(SearchIndexFiles.folder)/ the search index); move this file into another folder",
+                                      file: layout.display(layout.content) + "/" + asset))
         }
-        for (asset, output) in assetPaths where feedOutputs.contains(SitePath.foldingCase(output)) {
+        for (asset, output, folded) in assetPaths where feedOutputs.contains(folded) {
             diagnostics.append(.error("Output/\(output) is also a file brandpress makes itself (the sitemap and the stories' Atom feeds, made because `base_url:` is set); rename this file or move it into another folder",
                                       file: layout.display(layout.content) + "/" + asset))
         }

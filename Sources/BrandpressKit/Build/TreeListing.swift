@@ -95,14 +95,15 @@ struct TreeListing: Sendable {
         sum &-= Self.directoryHash(path)
     }
 
-    private static func fileHash(_ path: String, _ info: stat) -> UInt64 {
+    /// One file's share of a listing's sum (and of the inputs' fingerprint, `MetadataHash.addTree`).
+    static func fileHash(_ path: String, _ info: stat) -> UInt64 {
         var hash = StableHash()
         hash.add(path)
         hash.add(metadataOf: info)
         return hash.finalized
     }
 
-    private static func directoryHash(_ path: String) -> UInt64 {
+    static func directoryHash(_ path: String) -> UInt64 {
         var hash = StableHash()
         hash.add(path)
         hash.add("/")

@@ -23,13 +23,36 @@ public struct Stories: Sendable {
     /// Site path of each story's cover image.
     public var covers: [Int: String]
     /// Where each story is in `stories`.
-    var positions: [Int: Int] = [:]
+    private(set) var positions: [Int: Int]
     /// Site path of each unit's and each tag's page, by name.
-    var unitPaths: [String: String] = [:]
-    var tagPaths: [String: String] = [:]
+    private(set) var unitPaths: [String: String]
+    private(set) var tagPaths: [String: String]
     /// The sibling folders of the unit pages, the tag pages and the index pages after the first
     /// (`units/`, `tags/`, `page/`, each ending in `/`), which show the same story cards.
-    var cardSharingFolders: [String] = []
+    var cardSharingFolders: [String]
+
+    /// The tables looked up by story and by term name are made from `stories`, `units` and `tags`,
+    /// whether the stories were just made or read back from the cache folder.
+    init(directory: String, indexPage: Int?, title: String, stories: [Int], pageSize: Int, indexPaths: [String], units: [Term], tags: [Term],
+         unitsPath: String, tagsPath: String, feedPath: String, covers: [Int: String], cardSharingFolders: [String]) {
+        self.directory = directory
+        self.indexPage = indexPage
+        self.title = title
+        self.stories = stories
+        self.pageSize = pageSize
+        self.indexPaths = indexPaths
+        self.units = units
+        self.tags = tags
+        self.unitsPath = unitsPath
+        self.tagsPath = tagsPath
+        self.feedPath = feedPath
+        self.covers = covers
+        self.cardSharingFolders = cardSharingFolders
+        func paths(_ terms: [Term]) -> [String: String] { Dictionary(terms.map { ($0.name, $0.outputPath) }, uniquingKeysWith: { first, _ in first }) }
+        positions = Dictionary(stories.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        unitPaths = paths(units)
+        tagPaths = paths(tags)
+    }
 
     public static let defaultPageSize = 10
 
@@ -103,15 +126,12 @@ public struct Stories: Sendable {
         }
         let units = terms("units", storiesByUnit)
         let tags = terms("tags", storiesByTag)
-        func paths(_ terms: [Term]) -> [String: String] { Dictionary(uniqueKeysWithValues: terms.map { ($0.name, $0.outputPath) }) }
         return Stories(
             directory: section.directory, indexPage: section.indexPage, title: section.title, stories: stories,
             pageSize: pageSize, indexPaths: indexPaths, units: units, tags: tags,
             unitsPath: SitePath.join(base, "units/index.html"),
             tagsPath: SitePath.join(base, "tags/index.html"),
             feedPath: SitePath.join(base, "feed.xml"), covers: covers,
-            positions: Dictionary(uniqueKeysWithValues: stories.enumerated().map { ($1, $0) }),
-            unitPaths: paths(units), tagPaths: paths(tags),
             cardSharingFolders: [SitePath.join(base, "units"), SitePath.join(base, "tags"), pageFolder].map { $0 + "/" })
     }
 

@@ -8,6 +8,12 @@ import Glibc
 /// may change with the code). Writing is best effort: a cache that cannot be written only costs the
 /// next build time.
 enum CacheFile {
+    /// The file `kind` keeps for builds into `output` (`build-1bb2a276.bin`): each output folder
+    /// has its own, and the build cache, the publications and the fingerprint name theirs alike.
+    static func file(_ kind: String, in folder: URL, for output: URL, extension ext: String = "bin") -> URL {
+        folder.appendingPathComponent("\(kind)-\(String(StableHash.of(output.path), radix: 16)).\(ext)")
+    }
+
     /// A reader positioned after the header, or nil when the file is missing or not of this format and binary.
     static func reader(_ file: URL, format: String) -> ByteReader? {
         guard let source = ByteSource(path: file.path) else { return nil }
