@@ -220,6 +220,45 @@ import Testing
         #expect(loaded.appendedChanges == 0 && loaded.hasSameFiles(as: cache))
     }
 
+    /// Tags, fields and key lines come back from the cache as bytes, decoded when first asked for:
+    /// written again untouched they are the same bytes, and bytes that would not decode are refused
+    /// when the cache is read, not when a template asks for a field.
+    @Test func frontMatterDetailsKeptAsBytesAreWrittenBackAsTheyWereAndCheckedWhenRead() throws {
+        var matter = FrontMatter()
+        matter.title = "标题"
+        matter.fields = ["k": .string("v")]
+        var writer = ByteWriter()
+        matter.write(to: &writer)
+        let written = writer.bytes
+
+        var reader = ByteReader(written)
+        let untouched = try #require(FrontMatter.read(&reader))
+        var again = ByteWriter()
+        untouched.write(to: &again)
+        #expect(again.bytes == written)
+        #expect(untouched.fields == ["k": .string("v")] && untouched.tags.isEmpty && untouched.lines.isEmpty)
+
+        var changed = untouched
+        changed.tags = ["安全生产"]
+        #expect(untouched.tags.isEmpty, "a copy's change stays in the copy")
+        var changedWriter = ByteWriter()
+        changed.write(to: &changedWriter)
+        var changedReader = ByteReader(changedWriter.bytes)
+        let reread = try #require(FrontMatter.read(&changedReader))
+        #expect(reread.tags == ["安全生产"] && reread.fields == ["k": .string("v")])
+
+        // The details are last: tags (a count), fields (a count, the key "k", the value's kind, "v"), lines (a count).
+        let details = 8 + 8 + (8 + 1) + 8 + (8 + 1) + 8
+        var badKind = written
+        badKind[written.count - details + 8 + 8 + 9] = 7
+        var badReader = ByteReader(badKind)
+        #expect(FrontMatter.read(&badReader) == nil, "a value of no known kind")
+        var shortCount = written
+        shortCount[written.count - details - 8] -= 1
+        var shortReader = ByteReader(shortCount)
+        #expect(FrontMatter.read(&shortReader) == nil, "details one byte short of what they hold")
+    }
+
     @Test func aDamagedCacheFileIsIgnored() throws {
         let project = try TemporaryProject(["Content/a.md": Self.page])
         let cacheFile = project.root.appendingPathComponent("pages.bin")

@@ -49,7 +49,7 @@ public struct PageSourceCache: Sendable {
         }
     }
 
-    static let formatVersion = "brandpress-page-sources-4"
+    static let formatVersion = "brandpress-page-sources-5"
 
     static func file(in folder: URL) -> URL {
         folder.appendingPathComponent("pages.bin")
@@ -167,15 +167,7 @@ extension FrontMatter {
         writer.write(template)
         writer.write(slug)
         writer.write(kind)
-        writer.write(tags) { $0.write($1) }
-        writer.write(Array(fields)) { writer, field in
-            writer.write(field.key)
-            field.value.write(to: &writer)
-        }
-        writer.write(lines) { writer, line in
-            writer.write(line.key)
-            writer.write(line.line)
-        }
+        details.write(to: &writer)
     }
 
     static func read(_ reader: inout ByteReader) -> FrontMatter? {
@@ -189,7 +181,35 @@ extension FrontMatter {
         }
         guard let draft = reader.bool(), let weight = reader.optionalInt(), let summary = reader.optionalString(),
               let template = reader.optionalString(), let slug = reader.optionalString(), let kind = reader.optionalString(),
-              let tags = reader.array({ $0.string() }),
+              let details = reader.byteArray() else { return nil }
+        var detailsReader = ByteReader(details)
+        guard FrontMatterDetails.Values.skip(&detailsReader), detailsReader.isAtEnd else { return nil }
+        matter.draft = draft
+        matter.weight = weight
+        matter.summary = summary
+        matter.template = template
+        matter.slug = slug
+        matter.kind = kind
+        matter.details = FrontMatterDetails(encoded: details)
+        return matter
+    }
+}
+
+extension FrontMatterDetails.Values {
+    func write(to writer: inout ByteWriter) {
+        writer.write(tags) { $0.write($1) }
+        writer.write(Array(fields)) { writer, field in
+            writer.write(field.key)
+            field.value.write(to: &writer)
+        }
+        writer.write(lines) { writer, line in
+            writer.write(line.key)
+            writer.write(line.line)
+        }
+    }
+
+    static func read(_ reader: inout ByteReader) -> Self? {
+        guard let tags = reader.array({ $0.string() }),
               let fields = reader.dictionary({ reader -> (String, FieldValue)? in
                   guard let key = reader.string(), let value = FieldValue.read(&reader) else { return nil }
                   return (key, value)
@@ -199,16 +219,14 @@ extension FrontMatter {
                   return (key, line)
               })
         else { return nil }
-        matter.draft = draft
-        matter.weight = weight
-        matter.summary = summary
-        matter.template = template
-        matter.slug = slug
-        matter.kind = kind
-        matter.tags = tags
-        matter.fields = fields
-        matter.lines = lines
-        return matter
+        return Self(tags: tags, fields: fields, lines: lines)
+    }
+
+    /// Reads past what `read` reads without making any of it: false where `read` would fail.
+    static func skip(_ reader: inout ByteReader) -> Bool {
+        reader.skipArray { $0.skipString() }
+            && reader.skipArray { $0.skipString() && FieldValue.skip(&$0) }
+            && reader.skipArray { $0.skipString() && $0.int() != nil }
     }
 }
 
@@ -259,6 +277,19 @@ extension FieldValue {
                 return (key, value)
             }).map(FieldValue.map)
         case .null: return .null
+        }
+    }
+
+    /// Reads past what `read` reads without making it: false where `read` would fail.
+    static func skip(_ reader: inout ByteReader) -> Bool {
+        guard let kind = reader.int().flatMap(Kind.init(rawValue:)) else { return false }
+        switch kind {
+        case .string: return reader.skipString()
+        case .int, .double: return reader.uint64() != nil
+        case .bool: return reader.bool() != nil
+        case .list: return reader.skipArray(FieldValue.skip)
+        case .map: return reader.skipArray { $0.skipString() && FieldValue.skip(&$0) }
+        case .null: return true
         }
     }
 }

@@ -11,13 +11,24 @@ public struct FrontMatter: Sendable {
     public var template: String?
     public var slug: String?
     public var kind: String?
-    public var tags: [String] = []
+    public var tags: [String] {
+        get { details.values.tags }
+        set { details.change { $0.tags = newValue } }
+    }
     /// Every other field, for templates and the publications (unit, author, logo, …).
-    public var fields: [String: FieldValue] = [:]
+    public var fields: [String: FieldValue] {
+        get { details.values.fields }
+        set { details.change { $0.fields = newValue } }
+    }
     /// The line each key is on, for messages about its value, in the order the keys are written (a
     /// key appears once). Looked through rather than hashed: only messages ask, and a table per
     /// page cost every rebuild 10,000 of them.
-    public var lines: [(key: String, line: Int)] = []
+    public var lines: [(key: String, line: Int)] {
+        get { details.values.lines }
+        set { details.change { $0.lines = newValue } }
+    }
+    /// The three above, decoded from the page-source cache only when asked for.
+    var details = FrontMatterDetails()
 
     public init() {}
 
@@ -33,12 +44,13 @@ public struct FrontMatter: Sendable {
     public static func decode(_ yaml: String, file: String, firstLine: Int) throws -> FrontMatter {
         let document = try YAMLDocument(parsing: yaml, file: file, firstLine: firstLine)
         var matter = FrontMatter()
+        var details = FrontMatterDetails.Values()
         var problems: [Diagnostic] = []
         func problem(_ entry: YAMLDocument.Entry, _ message: String) {
             problems.append(.error(message, file: file, line: entry.line, column: entry.column))
         }
         for entry in document.entries {
-            matter.lines.append((entry.key, entry.line))
+            details.lines.append((entry.key, entry.line))
             let value = entry.value
             switch entry.key {
             case "title", "summary", "template", "slug", "kind":
@@ -77,12 +89,13 @@ public struct FrontMatter: Sendable {
                     problem(entry, "'tags' must be a list, like `tags: [安全生产, 技术创新]` or one `- tag` per line")
                     continue
                 }
-                matter.tags = items.compactMap { $0.scalar?.string.trimmingWhitespace() }.filter { !$0.isEmpty }
+                details.tags = items.compactMap { $0.scalar?.string.trimmingWhitespace() }.filter { !$0.isEmpty }
             default:
-                matter.fields[entry.key] = FieldValue(value)
+                details.fields[entry.key] = FieldValue(value)
             }
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
+        matter.details = FrontMatterDetails(details)
         return matter
     }
 }

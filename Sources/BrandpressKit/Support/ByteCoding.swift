@@ -150,6 +150,20 @@ struct ByteReader {
         return result
     }
 
+    /// Moves past a string without making it; false when it cannot be read.
+    mutating func skipString() -> Bool {
+        guard let count = int(), count >= 0, have(count) else { return false }
+        offset += count
+        return true
+    }
+
+    /// Moves past what `array(_:)` reads, each element passed over by `element`; false when any cannot be.
+    mutating func skipArray(_ element: (inout ByteReader) -> Bool) -> Bool {
+        guard let count = int(), count >= 0, count <= remaining else { return false }
+        for _ in 0..<count where !element(&self) { return false }
+        return true
+    }
+
     /// `count` elements read by `element`, or nil when any of them cannot be read.
     mutating func array<Element>(_ element: (inout ByteReader) -> Element?) -> [Element]? {
         guard let count = int(), count >= 0, count <= remaining else { return nil }
