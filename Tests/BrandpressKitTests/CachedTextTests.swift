@@ -87,12 +87,12 @@ import Testing
             }
         }
         let all = entries([(texts[0], texts[1]), (texts[2], texts[3]), (texts[4], texts[5]), (texts[6], texts[7]), (CachedText("新"), CachedText("新"))])
-        #expect(BuildCache.textFileToExtend(all) === file)
+        #expect(RenderedMarkdownCache.textFileToExtend(all) === file)
         // Text 0 is 10 of the file's 108 characters: under a quarter unused.
-        #expect(BuildCache.textFileToExtend(entries([(CachedText("新"), texts[1]), (texts[2], texts[3]), (texts[4], texts[5]), (texts[6], texts[7])])) === file)
+        #expect(RenderedMarkdownCache.textFileToExtend(entries([(CachedText("新"), texts[1]), (texts[2], texts[3]), (texts[4], texts[5]), (texts[6], texts[7])])) === file)
         // Texts 6 and 7 are 16 + 17 of 108: more than a quarter.
-        #expect(BuildCache.textFileToExtend(entries([(texts[0], texts[1]), (texts[2], texts[3]), (texts[4], texts[5])])) == nil)
-        #expect(BuildCache.textFileToExtend(all + entries([(otherTexts[0], otherTexts[1])])) == nil, "texts in two files")
-        #expect(BuildCache.textFileToExtend(entries([(CachedText("新"), CachedText("新"))])) == nil, "no kept texts")
+        #expect(RenderedMarkdownCache.textFileToExtend(entries([(texts[0], texts[1]), (texts[2], texts[3]), (texts[4], texts[5])])) == nil)
+        #expect(RenderedMarkdownCache.textFileToExtend(all + entries([(otherTexts[0], otherTexts[1])])) == nil, "texts in two files")
+        #expect(RenderedMarkdownCache.textFileToExtend(entries([(CachedText("新"), CachedText("新"))])) == nil, "no kept texts")
     }
 }

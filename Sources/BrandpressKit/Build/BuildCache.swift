@@ -2,16 +2,15 @@ import Foundation
 
 /// What the last build made, and from what, so that the next one redoes only what changed:
 ///
-/// - each page's rendered Markdown, under a key of its text and of everything its links resolve
-///   against (the site's file names), so a page whose text did not change is not parsed again;
 /// - per output file, a key of all it was made from and a digest of its template variables (or
 ///   its bytes, for a copied file), so a file whose key or digest is the same is kept from the
 ///   previous output instead of written;
 /// - the search index with a digest of each document, so that a rebuild patches the index where
 ///   pages changed and keeps the index files those changes do not touch.
 ///
-/// Pages' HTML and plain text, most of the cache, go to a file of their own beside it, read only
-/// where a rebuild needs them (`CachedText`) and copied from the old file into the new one.
+/// Each page's rendered Markdown, under a key of its text and of everything its links resolve
+/// against (the site's file names), so that a page whose text did not change is not parsed again,
+/// is kept beside it (`RenderedMarkdownCache`), in the `MarkdownEntry` defined here.
 ///
 /// Digests come from content, not file times, so a rebuild gives byte for byte what a full build
 /// gives. The previous output is only reused when its files' metadata still match what this
@@ -31,8 +30,7 @@ struct BuildCache {
         var html: String
     }
 
-    /// Rendered Markdown by content path, and the print view's version of handbook pages.
-    var markdown: [String: MarkdownEntry] = [:]
+    /// The print view's version of handbook pages, by content path.
     var printViews: [String: PrintEntry] = [:]
     /// What one output file was made from: the key of its inputs (`JobInputKeys`, or the bytes of a
     /// copied file) and the digest of its template variables (`TemplateInputDigest`).
@@ -48,7 +46,7 @@ struct BuildCache {
     /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
     var outputFingerprint: UInt64 = 0
 
-    static let formatVersion = "brandpress-build-cache-7"
+    static let formatVersion = "brandpress-build-cache-8"
 
     init() {}
 
@@ -57,13 +55,9 @@ struct BuildCache {
     }
 
     static func load(from file: URL) -> BuildCache? {
-        guard var reader = CacheFile.reader(file, format: formatVersion),
-              let textName = reader.string(), let textSize = reader.int(),
-              let texts = TextFile(path: file.deletingLastPathComponent().path + "/" + textName, expectedSize: textSize)
-        else { return nil }
+        guard var reader = CacheFile.reader(file, format: formatVersion) else { return nil }
         var cache = BuildCache()
-        guard let markdown = reader.dictionary({ Self.readMarkdownEntry(&$0, texts: texts) }),
-              let printViews = reader.dictionary({ reader -> (String, PrintEntry)? in
+        guard let printViews = reader.dictionary({ reader -> (String, PrintEntry)? in
                   guard let path = reader.string(), let key = reader.uint64(), let html = reader.string() else { return nil }
                   return (path, PrintEntry(key: key, html: html))
               }),
@@ -78,31 +72,9 @@ struct BuildCache {
         }
         guard let fingerprint = reader.uint64(), reader.isAtEnd else { return nil }
         cache.outputFingerprint = fingerprint
-        cache.markdown = markdown
         cache.printViews = printViews
         cache.outputs = outputs
         return cache
-    }
-
-    /// The text file the texts kept from the last build are in, when it is worth appending the new
-    /// ones to it instead of writing all of them into a new file (copying 50 MB at 10,000 pages
-    /// was most of the time a one-page rebuild took to store its cache): when every kept text is in
-    /// that one file and at most a quarter of it is texts no entry uses any more.
-    static func textFileToExtend(_ entries: some Sequence<MarkdownEntry>) -> TextFile? {
-        var file: TextFile?
-        var used = 0
-        // False when `text` is in another file than the texts before it.
-        func count(_ text: CachedText) -> Bool {
-            guard case .inFile(let holder, _, let length) = text.storage else { return true }
-            if file == nil { file = holder }
-            used += length
-            return holder === file
-        }
-        for entry in entries {
-            guard count(entry.rendered.htmlText), count(entry.rendered.plainTextContent) else { return nil }
-        }
-        guard let file, (file.size - used) * 4 <= file.size else { return nil }
-        return file
     }
 
     static func remove(_ file: URL) {
@@ -110,12 +82,6 @@ struct BuildCache {
     }
 
     // MARK: - Rendered Markdown in bytes
-
-    private static func readMarkdownEntry(_ reader: inout ByteReader, texts: TextFile) -> (String, MarkdownEntry)? {
-        guard let path = reader.string(), let key = reader.uint64(), let contentKey = reader.uint64(),
-              let rendered = readRendered(&reader, texts: texts) else { return nil }
-        return (path, MarkdownEntry(key: key, contentKey: contentKey, rendered: rendered))
-    }
 
     /// The HTML and plain text are in the text file, at `location`.
     static func write(_ rendered: RenderedMarkdown, at location: (html: (offset: Int, length: Int), plainText: (offset: Int, length: Int)),
@@ -168,11 +134,8 @@ struct BuildCache {
 extension BuildCache {
     /// What a finished build keeps for the next, in the tables the build has: written by `store` in
     /// the format `load` reads, without first gathering them into one cache's tables (merging
-    /// 10,000 pages' entries and records into new tables took a one-page rebuild 10 ms).
+    /// 10,000 pages' records into new tables took a one-page rebuild milliseconds).
     struct Made {
-        /// The pages' rendered Markdown in the pages' order: the same order every time, so that
-        /// the texts of unchanged pages follow each other as in the old text file.
-        var markdown: [(path: String, entry: MarkdownEntry)]
         /// Per handbook.
         var printViews: [[String: PrintEntry]]
         /// Of pages, and of copied files.
@@ -182,8 +145,6 @@ extension BuildCache {
         /// The cache `BuildCache.load` would read back after `store`, made in memory.
         var cache: BuildCache {
             var cache = BuildCache()
-            cache.markdown.reserveCapacity(markdown.count)
-            for (path, entry) in markdown { cache.markdown[path] = entry }
             cache.printViews = Self.merged(printViews)
             cache.outputs = Self.merged(outputs)
             cache.search = search
@@ -201,46 +162,17 @@ extension BuildCache {
         /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
         /// written; without it (nil) no cache is kept, as the next build could not trust the output.
         func store(to file: URL, outputFingerprint: () -> UInt64?) {
-            let folder = file.deletingLastPathComponent().path
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            let textPrefix = file.deletingPathExtension().lastPathComponent + ".text-"
-            var locations: [(html: (offset: Int, length: Int), plainText: (offset: Int, length: Int))] = []
-            let newFile = { TextFileWriter(path: folder + "/" + textPrefix + String(UInt64.random(in: 0...UInt64.max), radix: 16)) }
-            guard var texts = BuildCache.textFileToExtend(markdown.lazy.map(\.entry)).flatMap(TextFileWriter.init(appendingTo:)) ?? newFile() else { return BuildCache.remove(file) }
-            let textName = SitePath.fileName(of: texts.path)
-            locations.reserveCapacity(markdown.count)
-            do {
-                // By index, here and below: a loop over the entries copied each (a retain and a release of every field).
-                for index in markdown.indices {
-                    locations.append((try texts.append(markdown[index].entry.rendered.htmlText), try texts.append(markdown[index].entry.rendered.plainTextContent)))
-                }
-                try texts.finish()
-            } catch {
-                unlink(texts.path)
-                return BuildCache.remove(file)
-            }
-            let textSize = texts.size
             let stored = CacheFile.replace(file, format: BuildCache.formatVersion) { writer, flush in
-                writer.write(textName)
-                writer.write(textSize)
-                writer.write(markdown.count)
-                for index in markdown.indices {
-                    writer.write(markdown[index].path)
-                    writer.write(markdown[index].entry.key)
-                    writer.write(markdown[index].entry.contentKey)
-                    BuildCache.write(markdown[index].entry.rendered, at: locations[index], to: &writer)
-                    try flush(&writer)
-                }
                 try write(to: &writer, flush: flush)
                 guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
                 writer.write(fingerprint)
             }
-            // The text files of earlier caches (and this one's, when the cache could not be written).
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            where name.hasPrefix(textPrefix) && (name != textName || !stored) {
+            if !stored { BuildCache.remove(file) }
+            // Up to format 7, the pages' texts were in a file beside this one; they are the rendered Markdown's now.
+            let folder = file.deletingLastPathComponent().path, oldTexts = file.deletingPathExtension().lastPathComponent + ".text-"
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(oldTexts) {
                 unlink(folder + "/" + name)
             }
-            if !stored { BuildCache.remove(file) }
         }
 
         /// The tables one after another, under their total count: the paths of pages, copied files and

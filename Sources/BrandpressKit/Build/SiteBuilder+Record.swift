@@ -5,6 +5,8 @@ extension SiteBuilder {
     struct Record {
         var model: SiteModel
         var markdownKeys: MarkdownCacheKeys
+        /// The rendered Markdown kept in the cache folder as this build found it, to which the pages' renderings are stored.
+        var renderedCache: RenderedMarkdownCache
         /// Per handbook, the print view's entries.
         var printEntries: [[String: BuildCache.PrintEntry]]
         /// Of the pages, the copied files and the feeds.
@@ -35,13 +37,13 @@ extension SiteBuilder {
         let printEntries = record.printEntries, outputs = record.outputs, search = record.search
         if let cacheFile = check.cacheFile {
             if let publications = record.newPublications, let file = check.publicationsFile { publications.store(to: file) }
-            BuildCache.Made(markdown: record.markdownKeys.entries(for: record.model), printViews: printEntries, outputs: outputs, search: search)
-                .store(to: cacheFile) { outputHash?.wait() }
+            if let file = check.markdownFile { record.renderedCache.store(record.markdownKeys.entries(for: record.model), to: file) }
+            BuildCache.Made(printViews: printEntries, outputs: outputs, search: search).store(to: cacheFile) { outputHash?.wait() }
         } else if memory != nil {
             // Made after the report is out, while the browser reloads. The Markdown stays in the pages.
             let renderedPages = EarlierRenderings.RenderedPages(model: record.model, keys: record.markdownKeys.held)
             memory?.lastBuild = BackgroundResult {
-                BuildMemory.LastBuild(cache: BuildCache.Made(markdown: [], printViews: printEntries, outputs: outputs, search: search).cache,
+                BuildMemory.LastBuild(cache: BuildCache.Made(printViews: printEntries, outputs: outputs, search: search).cache,
                                       outputListing: patchedListing.wait() ?? TreeListing.walk(layout.output.path), renderedPages: renderedPages)
             }
         }

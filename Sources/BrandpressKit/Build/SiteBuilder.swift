@@ -26,9 +26,10 @@ public enum SiteBuilder {
             options.succeeded?(report)
             return report
         }
-        let lastBuild = check.lastBuild, cacheFile = check.cacheFile, publicationsFile = check.publicationsFile
+        let lastBuild = check.lastBuild, cacheFile = check.cacheFile, publicationsFile = check.publicationsFile, markdownFile = check.markdownFile
         let cacheLoad = BackgroundResult {
-            (lastBuild?.wait().cache ?? cacheFile.flatMap(BuildCache.load(from:)), publicationsFile.flatMap(BuildMemory.KeptPublications.load(from:)))
+            (lastBuild?.wait().cache ?? cacheFile.flatMap(BuildCache.load(from:)), markdownFile.flatMap(RenderedMarkdownCache.load(from:)),
+             publicationsFile.flatMap(BuildMemory.KeptPublications.load(from:)))
         }
         let folder = OutputFolder(output: layout.output)
         let recovered = !options.checkOnly && folder.recoverLeftovers()
@@ -40,7 +41,7 @@ public enum SiteBuilder {
         defer { sourcesStore?.wait() }
         diagnostics += inputs.problems
         clock.end("read \(inputs.site.model?.pages.count ?? 0) pages and the templates")
-        let (cache, earlierPublications) = cacheLoad.wait()
+        let (cache, renderedCache, earlierPublications) = cacheLoad.wait()
         clock.end("read the build cache")
         // The only holder of the pages from here: a second would make every page copy its storage when changed.
         guard var model = inputs.site.takeModel(), let templates = inputs.templates else { return failed() }
@@ -49,7 +50,7 @@ public enum SiteBuilder {
         let resolver = LinkResolver(model: model)
         let markdownOptions = MarkdownOptions(unsafeHTML: model.config.unsafeHTML, siteExtensions: true, cjkFriendlyEmphasis: model.config.cjkFriendlyEmphasis)
         var markdownKeys = MarkdownCacheKeys(model: model, options: markdownOptions)
-        let earlier = EarlierRenderings(table: cache?.markdown ?? [:], pages: lastBuild?.wait().renderedPages)
+        let earlier = EarlierRenderings(table: renderedCache?.entries ?? [:], pages: lastBuild?.wait().renderedPages)
         diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: &markdownKeys, earlier: earlier,
                                       heldKeys: inputs.site.heldKeys)
         diagnostics += checkFragments(model, resolver: resolver)
@@ -107,7 +108,7 @@ public enum SiteBuilder {
             let kept = pages.kept + copies.kept + feeds.kept + searchFiles.kept
             let patch = try folder.commit(keeping: kept, from: previous)
             clock.end("published the new output")
-            keep(Record(model: model, markdownKeys: markdownKeys, printEntries: assembly.printContents.map(\.entries),
+            keep(Record(model: model, markdownKeys: markdownKeys, renderedCache: renderedCache ?? RenderedMarkdownCache(), printEntries: assembly.printContents.map(\.entries),
                         outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state,
                         newPublications: assembly.newPublications,
                         patch: patch, previous: previous,

@@ -39,18 +39,19 @@ final class TextFile: Sendable {
     /// have appended more (`TextFileWriter(appendingTo:)`), which this one does not use.
     let size: Int
 
-    /// Nil when the file cannot be opened or has fewer than `expectedSize` bytes.
-    init?(path: String, expectedSize: Int) {
+    /// Nil when the file cannot be opened or has fewer than `expectedSize` bytes; without
+    /// `expectedSize`, all its bytes are used.
+    init?(path: String, expectedSize: Int? = nil) {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         var info = stat()
-        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= expectedSize else {
+        guard fstat(descriptor, &info) == 0, Int(info.st_size) >= expectedSize ?? 0 else {
             close(descriptor)
             return nil
         }
         self.path = path
         self.descriptor = descriptor
-        size = expectedSize
+        size = expectedSize ?? Int(info.st_size)
     }
 
     deinit {
