@@ -5,8 +5,6 @@ extension SiteBuilder {
     struct Record {
         var model: SiteModel
         var markdownKeys: MarkdownCacheKeys
-        /// The rendered Markdown kept in the cache folder as this build found it, to which the pages' renderings are stored.
-        var renderedCache: RenderedMarkdownCache
         /// Per handbook, the print view's entries.
         var printEntries: [[String: BuildCache.PrintEntry]]
         /// Of the pages, the copied files and the feeds.
@@ -37,7 +35,6 @@ extension SiteBuilder {
         let printEntries = record.printEntries, outputs = record.outputs, search = record.search
         if let cacheFile = check.cacheFile {
             if let publications = record.newPublications, let file = check.publicationsFile { publications.store(to: file) }
-            if let file = check.markdownFile { record.renderedCache.store(record.markdownKeys.entries(for: record.model), to: file) }
             BuildCache.Made(printViews: printEntries, outputs: outputs, search: search).store(to: cacheFile) { outputHash?.wait() }
         } else if memory != nil {
             // Made after the report is out, while the browser reloads. The Markdown stays in the pages.

@@ -54,6 +54,13 @@ public enum SiteBuilder {
         diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: &markdownKeys, earlier: earlier,
                                       heldKeys: inputs.site.heldKeys)
         diagnostics += checkFragments(model, resolver: resolver)
+        // Stored on the other core while the pages are made: the entries do not change after this, and
+        // are right whether or not the build succeeds.
+        let renderedStore = options.checkOnly ? nil : check.markdownFile.map { file in
+            let renderedModel = model, keys = markdownKeys
+            return BackgroundResult { (renderedCache ?? RenderedMarkdownCache()).store(keys.entries(for: renderedModel), to: file) }
+        }
+        defer { renderedStore?.wait() }
         clock.end("rendered Markdown")
 
         let assembly = assemble(model, resolver: resolver, markdownOptions: markdownOptions, markdownKeys: markdownKeys, cache: cache,
@@ -108,13 +115,14 @@ public enum SiteBuilder {
             let kept = pages.kept + copies.kept + feeds.kept + searchFiles.kept
             let patch = try folder.commit(keeping: kept, from: previous)
             clock.end("published the new output")
-            keep(Record(model: model, markdownKeys: markdownKeys, renderedCache: renderedCache ?? RenderedMarkdownCache(), printEntries: assembly.printContents.map(\.entries),
+            keep(Record(model: model, markdownKeys: markdownKeys, printEntries: assembly.printContents.map(\.entries),
                         outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state,
                         newPublications: assembly.newPublications,
                         patch: patch, previous: previous,
                         warnings: diagnostics.filter { $0.severity == .warning },
                         markdownFiles: inputs.site.problems.isEmpty ? inputs.site.markdownFiles : nil),
                  check: check, layout: layout, memory: &memory)
+            renderedStore?.wait()
             clock.end("recorded the output and the build cache")
             var report = BuildReport(diagnostics: diagnostics.sorted(by: Diagnostic.reportOrder), succeeded: true)
             report.pageCount = jobs.count

@@ -43,8 +43,7 @@ public enum ContentScanner {
         var inventory = ContentInventory()
         inventory.markdownIdentities.reserveCapacity(files.count)
         for file in files where !isHidden(file.path) {
-            let name = SitePath.fileName(of: file.path)
-            record(file.path, name: name, atTop: name.utf8.count == file.path.utf8.count, identity: file.identity, in: &inventory)
+            record(file.path, atTop: SitePath.lastSlash(in: file.path) == nil, identity: file.identity, in: &inventory)
         }
         inventory.markdownFiles.sort()
         inventory.assetFiles.sort()
@@ -53,18 +52,23 @@ public enum ContentScanner {
 
     /// Whether a name in the path starts with a dot, as the walk skips such files and folders.
     public static func isHidden(_ path: String) -> Bool {
-        var atNameStart = true
-        for byte in path.utf8 {
-            if atNameStart && byte == UInt8(ascii: ".") { return true }
-            atNameStart = byte == UInt8(ascii: "/")
+        func hasHiddenName(_ bytes: some Sequence<UInt8>) -> Bool {
+            var atNameStart = true
+            for byte in bytes {
+                if atNameStart && byte == UInt8(ascii: ".") { return true }
+                atNameStart = byte == UInt8(ascii: "/")
+            }
+            return false
         }
-        return false
+        // Through the bytes in memory: stepping through the UTF-8 view checked the string's storage at every byte.
+        return path.utf8.withContiguousStorageIfAvailable(hasHiddenName) ?? hasHiddenName(path.utf8)
     }
 
-    private static func record(_ relativePath: String, name: String, atTop: Bool, identity: FileIdentity, in inventory: inout ContentInventory) {
-        if atTop && name == SiteConfig.fileName {
+    /// The extension is looked for at the end of the path: a name that is nothing but `.md` is hidden.
+    private static func record(_ relativePath: String, atTop: Bool, identity: FileIdentity, in inventory: inout ContentInventory) {
+        if atTop && relativePath == SiteConfig.fileName {
             inventory.hasConfig = true
-        } else if SitePath.markdownStem(of: name) != nil {
+        } else if SitePath.isMarkdown(relativePath) {
             inventory.markdownFiles.append(relativePath)
             inventory.markdownIdentities[relativePath] = identity
         } else {
@@ -117,7 +121,7 @@ public enum ContentScanner {
                 walk(directory: directory + "/" + name, relative: relativePath, root: root, displayPrefix: displayPrefix, into: &inventory, folders: &folders)
             } else {
                 let identity = FileIdentity(info)
-                record(relativePath, name: name, atTop: relative.isEmpty, identity: identity, in: &inventory)
+                record(relativePath, atTop: relative.isEmpty, identity: identity, in: &inventory)
                 if let folderIndex, folders != nil { folders![folderIndex].add(name, identity: identity) }
             }
         }

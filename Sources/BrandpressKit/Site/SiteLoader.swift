@@ -63,9 +63,21 @@ public enum SiteLoader {
         // The list goes before the sections are made.
         loaded = []
 
-        diagnostics += checkOutputPaths(pages: pages, assets: inventory.assetFiles, contentDisplay: contentDisplay)
-        var sections = SectionBuilder.build(pages: &pages, diagnostics: &diagnostics)
+        // Checked on another core while the sections are made.
+        let outputPaths = pages.map(\.outputPath), assets = inventory.assetFiles
+        let clashes = BackgroundResult { outputClashes(pageOutputs: outputPaths, assets: assets) }
+        var sectionProblems: [Diagnostic] = []
+        var sections = SectionBuilder.build(pages: &pages, diagnostics: &sectionProblems)
         SectionBuilder.assignKinds(pages: &pages, sections: &sections)
+        diagnostics += clashes.wait().map { clash in
+            func display(_ claim: Int) -> String {
+                claim < pages.count ? pages[claim].displayPath : contentDisplay + assets[claim - pages.count]
+            }
+            return .error(
+                "this file and \(display(clash.first)) would both be written to Output/\(clash.output) (order prefixes like `01-` and `slug:` are left out of URLs, and upper/lower case is not told apart); rename one of them or give one a different `slug:`",
+                file: display(clash.claimant))
+        }
+        diagnostics += sectionProblems
 
         let model = SiteModel(
             config: config,
@@ -111,28 +123,24 @@ public enum SiteLoader {
         return .success(Page(source: source, outputPath: outputPath, isSectionIndex: isIndex, sectionDirectory: directory, title: title))
     }
 
-    /// Two sources that would write the same output file are an error naming both.
-    static func checkOutputPaths(pages: [Page], assets: [String], contentDisplay: String) -> [Diagnostic] {
-        // By output path without case: the first page or asset (numbered after the pages) that claims it.
+    /// Two sources that would write the same output file, an error naming both: each page or asset
+    /// (numbered after the pages) that claims the output path, as folded, of an earlier one.
+    static func outputClashes(pageOutputs: [String], assets: [String]) -> [(claimant: Int, first: Int, output: String)] {
+        // By output path without case: the first page or asset that claims it.
         var owners: [String: Int] = [:]
-        owners.reserveCapacity(pages.count + assets.count)
-        var problems: [Diagnostic] = []
-        func display(_ claim: Int) -> String {
-            claim < pages.count ? pages[claim].displayPath : contentDisplay + assets[claim - pages.count]
-        }
+        owners.reserveCapacity(pageOutputs.count + assets.count)
+        var clashes: [(claimant: Int, first: Int, output: String)] = []
         func claim(_ output: String, by claimant: Int) {
             let folded = SitePath.foldingCase(output)
-            guard let first = owners[folded] else {
+            if let first = owners[folded] {
+                clashes.append((claimant, first, folded))
+            } else {
                 owners[folded] = claimant
-                return
             }
-            problems.append(.error(
-                "this file and \(display(first)) would both be written to Output/\(folded) (order prefixes like `01-` and `slug:` are left out of URLs, and upper/lower case is not told apart); rename one of them or give one a different `slug:`",
-                file: display(claimant)))
         }
-        for (index, page) in pages.enumerated() { claim(page.outputPath, by: index) }
-        for (index, asset) in assets.enumerated() { claim(SitePath.assetOutputPath(for: asset), by: pages.count + index) }
-        return problems
+        for (index, output) in pageOutputs.enumerated() { claim(output, by: index) }
+        for (index, asset) in assets.enumerated() { claim(SitePath.assetOutputPath(for: asset), by: pageOutputs.count + index) }
+        return clashes
     }
 
     /// One Markdown file as read (`wasRead` is false when it could not be), its page, and its entry

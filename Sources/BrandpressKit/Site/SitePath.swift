@@ -35,7 +35,7 @@ public enum SitePath {
 
     /// Found on the bytes: the UTF-8 view's own `lastIndex(of:)` steps back one index at a time,
     /// and builds ask for tens of thousands of paths' folders and names.
-    private static func lastSlash(in path: String) -> String.Index? {
+    static func lastSlash(in path: String) -> String.Index? {
         let utf8 = path.utf8
         guard let found = utf8.withContiguousStorageIfAvailable({ bytes -> Int? in
             var offset = bytes.count - 1
@@ -141,12 +141,24 @@ public enum SitePath {
     /// The name without its `.md` or `.markdown` extension (in any case), or nil when it has neither:
     /// compared byte by byte, as lowercasing every file name made a new string for each.
     static func markdownStem(of name: String) -> String? {
+        let length = markdownExtensionLength(of: name)
+        guard length > 0 else { return nil }
+        return String(name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -length)])
+    }
+
+    /// Whether the name or path ends with `.md` or `.markdown`, in any case.
+    static func isMarkdown(_ name: String) -> Bool {
+        markdownExtensionLength(of: name) > 0
+    }
+
+    private static let markdownExtensions: [[UInt8]] = [Array(".md".utf8), Array(".markdown".utf8)]
+
+    private static func markdownExtensionLength(of name: String) -> Int {
         let bytes = name.utf8
-        for ext in [".md", ".markdown"] where bytes.count >= ext.utf8.count {
-            let start = bytes.index(bytes.endIndex, offsetBy: -ext.utf8.count)
-            if zip(bytes[start...], ext.utf8).allSatisfy({ $0.asciiLowercased == $1 }) { return String(name[..<start]) }
+        for ext in markdownExtensions where bytes.count >= ext.count {
+            if bytes.suffix(ext.count).elementsEqual(ext, by: { $0.asciiLowercased == $1 }) { return ext.count }
         }
-        return nil
+        return 0
     }
 
     /// The path as a file system that does not tell upper from lower case sees it (`lowercased()`),
