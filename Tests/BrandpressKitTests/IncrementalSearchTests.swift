@@ -31,7 +31,8 @@ import Testing
     static func build(_ documents: [SearchDocument], previous: SearchState?, earlier: [SearchDocument]? = nil) -> (files: [String: Data], build: SearchBuild) {
         let written = WrittenFiles()
         let build = SearchBuild(source: SearchDocumentSource(documents: documents, publications: publications), previous: previous,
-                                earlier: earlier.map { SearchDocumentSource(documents: $0, publications: publications) }, chunkBytes: 2_000,
+                                earlier: earlier.map { EarlierSearchDocuments(pages: SearchDocumentSource(documents: $0, publications: publications)) },
+                                chunkBytes: 2_000,
                                 write: written.write)
         #expect(build.failure == nil)
         #expect(Set(build.written) == Set(written.files.keys))

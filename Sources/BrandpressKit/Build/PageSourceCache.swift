@@ -37,8 +37,13 @@ public struct PageSourceCache: Sendable {
         self.entries = entries
     }
 
+    /// The entries `set` replaced or removed since they were last taken (`takeReplaced`): what the
+    /// files this build read anew were when the last build read them.
+    private var replaced: [String: Entry] = [:]
+
     /// Records `entry` (nil: none) for `path`, changing the table in place when nothing else holds it.
     mutating func set(_ entry: Entry?, for path: String) {
+        if replaced[path] == nil, let old = entries[path] { replaced[path] = old }
         entries[path] = entry
         changedSinceLoad = true
         if let appended = appendedChanges, (appended + unsaved.count + 1) * 4 <= entries.count {
@@ -47,6 +52,12 @@ public struct PageSourceCache: Sendable {
             appendedChanges = nil
             unsaved = []
         }
+    }
+
+    /// The entries replaced or removed since this was last asked, by path; none are kept after.
+    mutating func takeReplaced() -> [String: Entry] {
+        defer { replaced = [:] }
+        return replaced
     }
 
     static let formatVersion = "brandpress-page-sources-5"

@@ -20,10 +20,10 @@ struct SearchBuild: Sendable {
 
     typealias Write = @Sendable (_ sitePath: String, _ data: Data) throws -> Void
 
-    /// `earlier`, when known, are the documents `previous` may have been made from (`serve` keeps
-    /// the last build's pages): a changed document whose digest there is the one `previous`
-    /// recorded is taken out of the lists of its tokens then, without reading every list.
-    init(source: SearchDocumentSource, previous: SearchState?, earlier: SearchDocumentSource? = nil,
+    /// `earlier`, when known, tells what `previous` may have been made from: when every changed
+    /// document's earlier version has the digest `previous` recorded, they are taken out of the
+    /// lists of their tokens, without reading every list.
+    init(source: SearchDocumentSource, previous: SearchState?, earlier: EarlierSearchDocuments? = nil,
          chunkBytes: Int = SearchIndexFiles.defaultChunkBytes, write: @escaping Write) {
         let publicationsDigest = SearchState.publicationsDigest(source.publications)
         let urlDigests = source.urls.map(SearchChunks.boundaryHash(url:))
@@ -70,7 +70,7 @@ struct SearchBuild: Sendable {
     /// The previous index with the changed and removed documents taken out, the new and changed ones
     /// put in and the others numbered again; returns the new state and the files to keep.
     private static func patch(_ previous: SearchState, numbering: SearchRenumbering, urlDigests: [UInt64], source: SearchDocumentSource,
-                              earlier: SearchDocumentSource?, chunkBytes: Int, files: Files) -> (SearchState, [String]) {
+                              earlier: EarlierSearchDocuments?, chunkBytes: Int, files: Files) -> (SearchState, [String]) {
         let previousStarts = SearchChunks.starts(rowSizes: previous.rowSizes, boundaryHashes: previous.urlDigests, chunkBytes: chunkBytes)
         let previousShardCount = SearchIndexFiles.shardCount(tokens: previous.tokens, postings: previous.postings)
 
@@ -84,12 +84,15 @@ struct SearchBuild: Sendable {
                 + previousStarts.map(SearchIndexFiles.textPath(firstDocument:)))
         }
         let made = ParallelMap.map(count: changed.count) { source.document(changed[$0]) }
-        // The previous versions of the changed documents, when `earlier` holds the ones indexed.
-        let changedBefore = changed.compactMap { numbering.previous[$0] }
+        // The previous versions of the changed documents, when `earlier` knows the ones indexed.
         let indexed = earlier.flatMap { earlier -> [SearchDocument]? in
-            guard earlier.count == previous.documentDigests.count,
-                  changedBefore.allSatisfy({ earlier.digest($0) == previous.documentDigests[$0] }) else { return nil }
-            return changedBefore.map(earlier.document)
+            var documents: [SearchDocument] = []
+            for number in changed {
+                guard let previousNumber = numbering.previous[number] else { continue }
+                guard let version = earlier.version(number, previousNumber), version.digest == previous.documentDigests[previousNumber] else { return nil }
+                documents.append(version.document)
+            }
+            return documents
         }
         let patch = SearchIndexPatch(tokens: previous.tokens, postings: previous.postings, numbering: numbering,
                                      changed: Array(zip(changed, made)), indexed: indexed)

@@ -88,9 +88,11 @@ public enum SiteBuilder {
             try folder.createStaging()
             try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
             let previousSearch = previous == nil ? nil : cache?.search
+            let replacedSources = inputs.replacedSources
             search = BackgroundResult {
-                SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch,
-                            earlier: lastBuild.map { SearchDocumentSource(model: $0.wait().renderedPages.model, withURLs: false) }) { sitePath, data in
+                let earlier = lastBuild.map { EarlierSearchDocuments(pages: SearchDocumentSource(model: $0.wait().renderedPages.model, withURLs: false)) }
+                    ?? renderedCache.map { EarlierSearchDocuments(model: indexedModel, replacedSources: replacedSources, renderings: $0.entries) }
+                return SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch, earlier: earlier) { sitePath, data in
                     try data.withUnsafeBytes { try folder.writeStaged(bytes: $0.bindMemory(to: UInt8.self), to: sitePath) }
                 }
             }

@@ -145,7 +145,7 @@ public struct PageSource: Sendable {
 // In an extension, so that the memberwise initialiser stays.
 extension PageSource {
     /// A source described by a page-source cache entry, its body not read.
-    fileprivate init(cached: PageSourceCache.Entry, path: String, displayPrefix: String, contentFolder: String) {
+    init(cached: PageSourceCache.Entry, path: String, displayPrefix: String, contentFolder: String) {
         self.init(path: path, frontMatter: cached.frontMatter, headingTitle: cached.headingTitle,
                   bodyFirstLine: cached.bodyFirstLine, encoding: cached.encoding, frontMatterDigest: cached.frontMatterDigest,
                   fileDigest: cached.fileDigest, bodyOffset: cached.bodyOffset, bodyDigest: cached.bodyDigest, identity: cached.identity,
