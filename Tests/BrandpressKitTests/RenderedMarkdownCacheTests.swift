@@ -8,9 +8,10 @@ import Testing
     typealias Pages = [(path: String, entry: BuildCache.MarkdownEntry)]
 
     static func entry(_ key: UInt64, _ text: String) -> BuildCache.MarkdownEntry {
-        BuildCache.MarkdownEntry(key: key, contentKey: key + 1000, rendered: RenderedMarkdown(
-            html: "<p>\(text)</p>", headings: [Heading(level: 2, id: "h\(key)", text: "标题\(key)")], firstParagraph: text,
-            plainText: text, references: [], diagnostics: []))
+        let links = key % 2 == 0 ? [LinkReference(destination: "other.md#标题\(key)", isImage: false, altText: "", line: 1, column: 1)] : []
+        return BuildCache.MarkdownEntry(key: key, contentKey: key + 1000, rendered: RenderedMarkdown(
+            html: "<p>\(text)</p>", headings: [Heading(level: 2, id: "h\(key)", text: "标题\(key)")], firstParagraph: key % 3 == 0 ? nil : text,
+            plainText: text, references: links, diagnostics: []))
     }
 
     static func pages(_ count: Int) -> Pages {
@@ -28,8 +29,13 @@ import Testing
             let kept = cache.entries[path]
             #expect(kept?.key == entry.key && kept?.contentKey == entry.contentKey, "\(path)", sourceLocation: sourceLocation)
             #expect(kept?.rendered.html == entry.rendered.html && kept?.rendered.plainText == entry.rendered.plainText, "\(path)", sourceLocation: sourceLocation)
+            #expect(kept?.rendered.references == entry.rendered.references, "\(path)", sourceLocation: sourceLocation)
             #expect(kept?.rendered.headings == entry.rendered.headings && kept?.rendered.firstParagraph == entry.rendered.firstParagraph, "\(path)",
                     sourceLocation: sourceLocation)
+            // What is known of the headings, the first paragraph and the links before they are decoded.
+            #expect(kept?.rendered.headingsDigest == RenderedMarkdown.headingsDigest(of: entry.rendered.headings), "\(path)", sourceLocation: sourceLocation)
+            #expect(kept?.rendered.firstParagraphDigest == StableHash.of(entry.rendered.firstParagraph ?? ""), "\(path)", sourceLocation: sourceLocation)
+            #expect(kept?.rendered.linksToFragments == entry.rendered.linksToFragments, "\(path)", sourceLocation: sourceLocation)
         }
     }
 

@@ -88,22 +88,13 @@ struct BuildCache {
                       to writer: inout ByteWriter) {
         writer.write(location.html.offset)
         writer.write(location.html.length)
-        writer.write(rendered.headings) { writer, heading in
-            writer.write(heading.level)
-            writer.write(heading.id)
-            writer.write(heading.text)
-        }
-        writer.write(rendered.firstParagraph)
         writer.write(location.plainText.offset)
         writer.write(location.plainText.length)
         writer.write(rendered.plainTextDigest)
-        writer.write(rendered.references) { writer, reference in
-            writer.write(reference.destination)
-            writer.write(reference.isImage)
-            writer.write(reference.altText)
-            writer.write(reference.line)
-            writer.write(reference.column)
-        }
+        writer.write(rendered.headingsDigest)
+        writer.write(rendered.firstParagraphDigest)
+        writer.write(rendered.linksToFragments)
+        rendered.details.write(to: &writer)
         writer.write(rendered.diagnostics) { writer, diagnostic in diagnostic.write(to: &writer) }
     }
 
@@ -112,22 +103,51 @@ struct BuildCache {
             guard let offset = reader.int(), let length = reader.int(), offset >= 0, length >= 0, offset + length <= texts.size else { return nil }
             return CachedText(file: texts, offset: offset, length: length)
         }
-        guard let html = text(&reader),
-              let headings = reader.array({ reader -> Heading? in
+        guard let html = text(&reader), let plainText = text(&reader), let plainTextDigest = reader.uint64(),
+              let headingsDigest = reader.uint64(), let firstParagraphDigest = reader.uint64(), let linksToFragments = reader.bool(), let details = DecodedOnDemand<RenderedMarkdown.Details>.read(&reader),
+              let diagnostics = reader.array(Diagnostic.read)
+        else { return nil }
+        return RenderedMarkdown(htmlText: html, details: details, headingsDigest: headingsDigest, firstParagraphDigest: firstParagraphDigest,
+                                linksToFragments: linksToFragments, plainTextContent: plainText, plainTextDigest: plainTextDigest, diagnostics: diagnostics)
+    }
+}
+
+extension RenderedMarkdown.Details: DecodableOnDemand {
+    func write(to writer: inout ByteWriter) {
+        writer.write(headings) { writer, heading in
+            writer.write(heading.level)
+            writer.write(heading.id)
+            writer.write(heading.text)
+        }
+        writer.write(firstParagraph)
+        writer.write(references) { writer, reference in
+            writer.write(reference.destination)
+            writer.write(reference.isImage)
+            writer.write(reference.altText)
+            writer.write(reference.line)
+            writer.write(reference.column)
+        }
+    }
+
+    static func read(_ reader: inout ByteReader) -> Self? {
+        guard let headings = reader.array({ reader -> Heading? in
                   guard let level = reader.int(), let id = reader.string(), let text = reader.string() else { return nil }
                   return Heading(level: level, id: id, text: text)
               }),
               let firstParagraph = reader.optionalString(),
-              let plainText = text(&reader), let plainTextDigest = reader.uint64(),
               let references = reader.array({ reader -> LinkReference? in
                   guard let destination = reader.string(), let isImage = reader.bool(), let altText = reader.string(),
                         let line = reader.int(), let column = reader.int() else { return nil }
                   return LinkReference(destination: destination, isImage: isImage, altText: altText, line: line, column: column)
-              }),
-              let diagnostics = reader.array(Diagnostic.read)
+              })
         else { return nil }
-        return RenderedMarkdown(htmlText: html, headings: headings, firstParagraph: firstParagraph, plainTextContent: plainText,
-                                plainTextDigest: plainTextDigest, references: references, diagnostics: diagnostics)
+        return Self(headings: headings, firstParagraph: firstParagraph, references: references)
+    }
+
+    static func skip(_ reader: inout ByteReader) -> Bool {
+        reader.skipArray { $0.int() != nil && $0.skipString() && $0.skipString() }
+            && reader.skipOptionalString()
+            && reader.skipArray { $0.skipString() && $0.bool() != nil && $0.skipString() && $0.int() != nil && $0.int() != nil }
     }
 }
 

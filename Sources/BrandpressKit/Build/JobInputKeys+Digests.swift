@@ -148,7 +148,7 @@ extension JobInputKeys {
         var hash = StableHash()
         hash.add(page.path)
         hash.add(page.title)
-        hash.add(page.summary)
+        hash.add(page.summaryDigest)
         hash.add(page.source.frontMatterDigest)
         return hash.value
     }

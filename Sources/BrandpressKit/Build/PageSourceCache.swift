@@ -192,21 +192,19 @@ extension FrontMatter {
         }
         guard let draft = reader.bool(), let weight = reader.optionalInt(), let summary = reader.optionalString(),
               let template = reader.optionalString(), let slug = reader.optionalString(), let kind = reader.optionalString(),
-              let details = reader.byteArray() else { return nil }
-        var detailsReader = ByteReader(details)
-        guard FrontMatterDetails.Values.skip(&detailsReader), detailsReader.isAtEnd else { return nil }
+              let details = DecodedOnDemand<Details>.read(&reader) else { return nil }
         matter.draft = draft
         matter.weight = weight
         matter.summary = summary
         matter.template = template
         matter.slug = slug
         matter.kind = kind
-        matter.details = FrontMatterDetails(encoded: details)
+        matter.details = details
         return matter
     }
 }
 
-extension FrontMatterDetails.Values {
+extension FrontMatter.Details: DecodableOnDemand {
     func write(to writer: inout ByteWriter) {
         writer.write(tags) { $0.write($1) }
         writer.write(Array(fields)) { writer, field in

@@ -21,7 +21,7 @@ struct RenderedMarkdownCache: Sendable {
 
     var appendedChanges: Int? { loaded?.appended }
 
-    static let formatVersion = "brandpress-rendered-markdown-1"
+    static let formatVersion = "brandpress-rendered-markdown-2"
 
     init() {}
 

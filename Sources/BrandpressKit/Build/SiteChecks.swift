@@ -5,7 +5,7 @@ extension SiteBuilder {
     /// Links to `page.md#heading` whose heading does not exist: warnings, since the page itself is there.
     static func checkFragments(_ model: SiteModel, resolver: LinkResolver) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for page in model.pages {
+        for page in model.pages where page.rendered?.linksToFragments == true {
             for reference in page.rendered?.references ?? [] where !reference.isImage {
                 guard let (target, fragment) = resolver.pageTarget(of: reference.destination, sourcePath: page.path), let fragment else { continue }
                 let ids = model.pages[target].rendered?.headings.map(\.id) ?? []

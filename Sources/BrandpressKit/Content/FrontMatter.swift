@@ -12,23 +12,29 @@ public struct FrontMatter: Sendable {
     public var slug: String?
     public var kind: String?
     public var tags: [String] {
-        get { details.values.tags }
+        get { details.value.tags }
         set { details.change { $0.tags = newValue } }
     }
     /// Every other field, for templates and the publications (unit, author, logo, …).
     public var fields: [String: FieldValue] {
-        get { details.values.fields }
+        get { details.value.fields }
         set { details.change { $0.fields = newValue } }
     }
     /// The line each key is on, for messages about its value, in the order the keys are written (a
     /// key appears once). Looked through rather than hashed: only messages ask, and a table per
     /// page cost every rebuild 10,000 of them.
     public var lines: [(key: String, line: Int)] {
-        get { details.values.lines }
+        get { details.value.lines }
         set { details.change { $0.lines = newValue } }
     }
     /// The three above, decoded from the page-source cache only when asked for.
-    var details = FrontMatterDetails()
+    var details = DecodedOnDemand<Details>()
+
+    struct Details: Sendable {
+        var tags: [String] = []
+        var fields: [String: FieldValue] = [:]
+        var lines: [(key: String, line: Int)] = []
+    }
 
     public init() {}
 
@@ -44,7 +50,7 @@ public struct FrontMatter: Sendable {
     public static func decode(_ yaml: String, file: String, firstLine: Int) throws -> FrontMatter {
         let document = try YAMLDocument(parsing: yaml, file: file, firstLine: firstLine)
         var matter = FrontMatter()
-        var details = FrontMatterDetails.Values()
+        var details = Details()
         var problems: [Diagnostic] = []
         func problem(_ entry: YAMLDocument.Entry, _ message: String) {
             problems.append(.error(message, file: file, line: entry.line, column: entry.column))
@@ -95,7 +101,7 @@ public struct FrontMatter: Sendable {
             }
         }
         if !problems.isEmpty { throw BuildFailure(problems) }
-        matter.details = FrontMatterDetails(details)
+        matter.details = DecodedOnDemand(details)
         return matter
     }
 }

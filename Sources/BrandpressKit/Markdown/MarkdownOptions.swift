@@ -49,21 +49,37 @@ public struct Heading: Sendable, Hashable {
 }
 
 /// Everything one Markdown document produced: only Swift values, safe to pass between threads.
-/// Its HTML and plain text may still be in the build cache's file, read when asked for.
+/// Its HTML and plain text may still be in the build cache's file, read when asked for, and its
+/// headings and links still bytes from it, decoded when asked for (`DecodedOnDemand`).
 public struct RenderedMarkdown: Sendable {
     public var html: String { htmlText.string }
-    public var headings: [Heading]
+    public var headings: [Heading] { details.value.headings }
     /// Plain text of the first paragraph, for summaries.
-    public var firstParagraph: String?
+    public var firstParagraph: String? { details.value.firstParagraph }
     /// Plain text of the whole document, for the search index.
     public var plainText: String { plainTextContent.string }
-    public var references: [LinkReference]
+    public var references: [LinkReference] { details.value.references }
     /// Problems found, with lines counted in the Markdown text given (file not set).
     public var diagnostics: [Diagnostic]
     var htmlText: CachedText
     var plainTextContent: CachedText
     /// Of `plainText`: the search index tells a changed page by it without reading the text.
     var plainTextDigest: UInt64
+    /// Of the headings' texts (`headingsDigest(of:)`), for the search index alike.
+    let headingsDigest: UInt64
+    /// Of `firstParagraph` (`StableHash.of`, nil as ""), for the keys of pages that list this one.
+    let firstParagraphDigest: UInt64
+    /// Whether a link (not an image) names a `#fragment`: only such pages' links are checked
+    /// against the headings of the pages they lead to.
+    let linksToFragments: Bool
+    /// The headings, the first paragraph and the links.
+    let details: DecodedOnDemand<Details>
+
+    struct Details: Sendable {
+        var headings: [Heading] = []
+        var firstParagraph: String?
+        var references: [LinkReference] = []
+    }
 
     public init(html: String, headings: [Heading], firstParagraph: String?, plainText: String, references: [LinkReference], diagnostics: [Diagnostic]) {
         self.init(htmlText: CachedText(html), headings: headings, firstParagraph: firstParagraph, plainTextContent: CachedText(plainText),
@@ -72,12 +88,29 @@ public struct RenderedMarkdown: Sendable {
 
     init(htmlText: CachedText, headings: [Heading], firstParagraph: String?, plainTextContent: CachedText, plainTextDigest: UInt64,
          references: [LinkReference], diagnostics: [Diagnostic]) {
+        self.init(htmlText: htmlText, details: DecodedOnDemand(Details(headings: headings, firstParagraph: firstParagraph, references: references)),
+                  headingsDigest: Self.headingsDigest(of: headings), firstParagraphDigest: StableHash.of(firstParagraph ?? ""),
+                  linksToFragments: references.contains { !$0.isImage && $0.destination.utf8.contains(UInt8(ascii: "#")) },
+                  plainTextContent: plainTextContent, plainTextDigest: plainTextDigest, diagnostics: diagnostics)
+    }
+
+    /// The digests and `linksToFragments` as what `details` holds gives them.
+    init(htmlText: CachedText, details: DecodedOnDemand<Details>, headingsDigest: UInt64, firstParagraphDigest: UInt64, linksToFragments: Bool,
+         plainTextContent: CachedText, plainTextDigest: UInt64, diagnostics: [Diagnostic]) {
         self.htmlText = htmlText
-        self.headings = headings
-        self.firstParagraph = firstParagraph
+        self.details = details
+        self.headingsDigest = headingsDigest
+        self.firstParagraphDigest = firstParagraphDigest
+        self.linksToFragments = linksToFragments
         self.plainTextContent = plainTextContent
         self.plainTextDigest = plainTextDigest
-        self.references = references
         self.diagnostics = diagnostics
+    }
+
+    static func headingsDigest(of headings: [Heading]) -> UInt64 {
+        var hash = StableHash()
+        hash.add(headings.count)
+        for heading in headings { hash.add(heading.text) }
+        return hash.value
     }
 }

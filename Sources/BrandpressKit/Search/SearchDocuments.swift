@@ -39,9 +39,7 @@ public enum SearchDocuments {
         hash.add(page.source.headingTitle != nil)
         if let heading = page.source.headingTitle { hash.add(heading) }
         hash.add(publication(of: page, sections: sections))
-        let headings = page.rendered?.headings ?? []
-        hash.add(headings.count)
-        for heading in headings { hash.add(heading.text) }
+        hash.add(page.rendered?.headingsDigest ?? RenderedMarkdown.headingsDigest(of: []))
         hash.add(page.rendered?.plainTextDigest ?? StableHash.of(""))
         return hash.value
     }

@@ -96,4 +96,10 @@ public struct Page: Sendable {
     var summary: String {
         frontMatter.summary ?? rendered?.firstParagraph ?? ""
     }
+
+    /// `StableHash.of(summary)`, without the rendering's first paragraph, which may still be bytes.
+    var summaryDigest: UInt64 {
+        if let summary = frontMatter.summary { return StableHash.of(summary) }
+        return rendered?.firstParagraphDigest ?? StableHash.of("")
+    }
 }

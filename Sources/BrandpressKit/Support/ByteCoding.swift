@@ -157,6 +157,12 @@ struct ByteReader {
         return true
     }
 
+    /// Moves past what `optionalString()` reads; false when it cannot be read.
+    mutating func skipOptionalString() -> Bool {
+        guard let present = bool() else { return false }
+        return !present || skipString()
+    }
+
     /// Moves past what `array(_:)` reads, each element passed over by `element`; false when any cannot be.
     mutating func skipArray(_ element: (inout ByteReader) -> Bool) -> Bool {
         guard let count = int(), count >= 0, count <= remaining else { return false }
