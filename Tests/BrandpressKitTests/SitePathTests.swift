@@ -66,13 +66,28 @@ import Testing
         }
     }
 
+    /// A file's stem, found on the bytes, against the file name with its last extension cut off.
+    @Test func fileStemsAreFileNamesWithoutTheirLastExtension() {
+        for path in ["stories/2024-05-周燕.md", "a/b/02-meetings.markdown", "_index.MD", "noextension", "a.b/c", "a/b.c.d", "a/.md",
+                     "", "/x.md", "夜班/e\u{301}.md", "x.", String(repeating: "长", count: 40) + "/" + String(repeating: "名", count: 30) + ".md"] {
+            let name = SitePath.fileName(of: path)
+            let expected = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
+            #expect(SitePath.fileStem(of: path) == expected, "\(path)")
+        }
+        #expect(SitePath.concatenating("stories", "/", "2024-05-周燕", ".html") == "stories/2024-05-周燕.html")
+        #expect(SitePath.concatenating("", "", "index", ".html") == "index.html")
+        #expect(SitePath.concatenating(String(repeating: "手册", count: 20), "/", "e\u{301}", "") == String(repeating: "手册", count: 20) + "/e\u{301}")
+    }
+
     @Test func orderPrefixesAreOneToThreeDigitsAndADash() {
         #expect(SitePath.orderPrefix("01-basics")! == (1, "basics"))
         #expect(SitePath.orderPrefix("007-采掘")! == (7, "采掘"))
         #expect(SitePath.orderPrefix("120-")! == (120, ""))
         for name in ["0001-four", "basics", "-1", "01basics", "1", "", "一-二", "１-full-width"] {
             #expect(SitePath.orderPrefix(name) == nil, "\(name)")
+            #expect(SitePath.orderNumber(name) == nil, "\(name)")
         }
+        #expect(SitePath.orderNumber("007-采掘")?.0 == 7)
         #expect(SitePath.strippingOrderPrefix("02-综采") == "综采")
         #expect(SitePath.strippingOrderPrefix("02-") == "02-")
         #expect(SitePath.outputDirectory(for: "01-手册/002-第二章/附录") == "手册/第二章/附录")

@@ -87,10 +87,7 @@ public struct Page: Sendable {
 
     /// File or folder name used for ordering: `02-meetings.md` → `02-meetings`.
     var orderName: String {
-        if isSectionIndex { return SitePath.fileName(of: sectionDirectory) }
-        let name = SitePath.fileName(of: path)
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return name }
-        return String(name[..<dot])
+        isSectionIndex ? SitePath.fileName(of: sectionDirectory) : SitePath.fileStem(of: path)
     }
 
     var summary: String {

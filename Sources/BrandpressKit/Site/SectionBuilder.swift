@@ -13,8 +13,13 @@ enum SectionBuilder {
             }
         }
         ensure("")
+        // The pages come sorted by path: those of one folder follow each other.
+        var lastDirectory: String?
         for (index, page) in pages.enumerated() {
-            ensure(page.sectionDirectory)
+            if page.sectionDirectory != lastDirectory {
+                ensure(page.sectionDirectory)
+                lastDirectory = page.sectionDirectory
+            }
             if page.isSectionIndex {
                 if let existing = sections[page.sectionDirectory]?.indexPage {
                     diagnostics.append(.error(
@@ -75,7 +80,7 @@ enum SectionBuilder {
             name = SitePath.fileName(of: directory)
             weight = sections[directory]?.indexPage.flatMap { pages[$0].frontMatter.weight }
         }
-        return OrderKey(weight: weight ?? Int.max, prefix: SitePath.orderPrefix(name)?.0 ?? Int.max, name: name)
+        return OrderKey(weight: weight ?? Int.max, prefix: SitePath.orderNumber(name)?.0 ?? Int.max, name: name)
     }
 
     static func assignKinds(pages: inout [Page], sections: inout [String: SectionNode]) {

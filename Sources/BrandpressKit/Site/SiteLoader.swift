@@ -95,8 +95,8 @@ public enum SiteLoader {
 
     static func makePage(_ source: PageSource) -> Result<Page, BuildFailure> {
         let matter = source.frontMatter
-        let fileName = SitePath.fileName(of: source.path)
-        let stem = SitePath.markdownStem(of: fileName) ?? fileName
+        // The file is Markdown: its last extension is `.md` or `.markdown`.
+        let stem = SitePath.fileStem(of: source.path)
         let isIndex = stem == "_index" || stem == "index"
         let directory = SitePath.directory(of: source.path)
 
@@ -119,7 +119,8 @@ public enum SiteLoader {
             }
             name = trimmed.lowercased().hasSuffix(".html") ? String(trimmed.dropLast(5)) : trimmed
         }
-        let outputPath = SitePath.join(SitePath.outputDirectory(for: directory), name + ".html")
+        let folder = SitePath.outputDirectory(for: directory)
+        let outputPath = SitePath.concatenating(folder, folder.isEmpty ? "" : "/", name, ".html")
         return .success(Page(source: source, outputPath: outputPath, isSectionIndex: isIndex, sectionDirectory: directory, title: title))
     }
 

@@ -10,6 +10,12 @@ public enum SitePath {
     /// On UTF-8 bytes, like the path helpers below: these run for every path of every page, and
     /// going one Chinese character (grapheme cluster) at a time was a tenth of reading a site.
     public static func orderPrefix(_ name: String) -> (Int, String)? {
+        guard let (number, dash) = orderNumber(name) else { return nil }
+        return (number, substring(name, from: name.utf8.index(after: dash)))
+    }
+
+    /// The number of `01-basics`, and where its dash is, without making the rest of the name.
+    static func orderNumber(_ name: String) -> (Int, dash: String.Index)? {
         let utf8 = name.utf8
         var number = 0
         var digits = 0
@@ -20,7 +26,7 @@ public enum SitePath {
             index = utf8.index(after: index)
         }
         guard (1...3).contains(digits), index != utf8.endIndex, utf8[index] == UInt8(ascii: "-") else { return nil }
-        return (number, substring(name, from: utf8.index(after: index)))
+        return (number, index)
     }
 
     public static func directory(of path: String) -> String {
@@ -31,6 +37,39 @@ public enum SitePath {
     public static func fileName(of path: String) -> String {
         guard let slash = lastSlash(in: path) else { return path }
         return substring(path, from: path.utf8.index(after: slash))
+    }
+
+    /// The file name without its last extension (`02-meetings` of `a/02-meetings.md`), found on the
+    /// bytes and made once.
+    static func fileStem(of path: String) -> String {
+        path.utf8.withContiguousStorageIfAvailable { bytes -> String in
+            var end = bytes.count, start = bytes.count
+            while start > 0 && bytes[start - 1] != UInt8(ascii: "/") {
+                start -= 1
+                if bytes[start] == UInt8(ascii: "."), end == bytes.count { end = start }
+            }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+        } ?? {
+            let name = fileName(of: path)
+            guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return name }
+            return String(name[..<dot])
+        }()
+    }
+
+    /// The strings one after another in one new string, made at once: `+` and `append` each check
+    /// the join and may allocate anew.
+    static func concatenating(_ first: String, _ second: String, _ third: String, _ fourth: String) -> String {
+        let count = first.utf8.count + second.utf8.count + third.utf8.count + fourth.utf8.count
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var offset = 0
+            for var part in [first, second, third, fourth] {
+                part.withUTF8 { bytes in
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[offset...]).initialize(fromContentsOf: bytes)
+                    offset += bytes.count
+                }
+            }
+            return offset
+        }
     }
 
     /// Found on the bytes: the UTF-8 view's own `lastIndex(of:)` steps back one index at a time,
