@@ -47,12 +47,19 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.contains(".text-") }
     }
 
-    @Test func aRebuildAppendsWhatChangedAndManyChangesWriteTheCacheWhole() throws {
+    /// Twelve pages' entries written whole into a new cache folder of a new project (kept alive by the caller).
+    static func storedCache() throws -> (project: TemporaryProject, folder: URL, file: URL, first: Pages) {
         let project = try TemporaryProject([:], templates: [:])
         let folder = project.root.appendingPathComponent("cache")
         let file = RenderedMarkdownCache.file(in: folder, output: project.root.appendingPathComponent("Output"))
-        let first = Self.pages(12)
+        let first = pages(12)
         RenderedMarkdownCache().store(first, to: file)
+        return (project, folder, file, first)
+    }
+
+    @Test func aRebuildAppendsWhatChangedAndManyChangesWriteTheCacheWhole() throws {
+        let (project, folder, file, first) = try Self.storedCache()
+        defer { withExtendedLifetime(project) {} }
         let loaded = try #require(RenderedMarkdownCache.load(from: file))
         #expect(loaded.appendedChanges == 0)
         Self.expectEntries(loaded, first)
@@ -81,11 +88,8 @@ import Testing
     }
 
     @Test func aBlockCutShortIsRefusedAndTextsAStoppedBuildLeftAreOnlySpace() throws {
-        let project = try TemporaryProject([:], templates: [:])
-        let folder = project.root.appendingPathComponent("cache")
-        let file = RenderedMarkdownCache.file(in: folder, output: project.root.appendingPathComponent("Output"))
-        let first = Self.pages(12)
-        RenderedMarkdownCache().store(first, to: file)
+        let (project, folder, file, first) = try Self.storedCache()
+        defer { withExtendedLifetime(project) {} }
         let textFile = folder.appendingPathComponent(try #require(Self.textFiles(in: folder).first))
 
         // A build stopped after appending its texts, before appending its entries.

@@ -73,22 +73,7 @@ public struct PageSourceCache: Sendable {
     static func load(from file: URL) -> PageSourceCache? {
         guard var reader = CacheFile.reader(file, format: formatVersion) else { return nil }
         var cache = PageSourceCache()
-        var isFirstBlock = true
-        var appended = 0
-        while !reader.isAtEnd {
-            guard let count = reader.int(), count >= 0 else { return nil }
-            if isFirstBlock { cache.entries.reserveCapacity(count) } else { appended += count }
-            for _ in 0..<count {
-                guard let path = reader.string(), let isPresent = reader.bool() else { return nil }
-                if isPresent {
-                    guard let entry = readEntry(&reader) else { return nil }
-                    cache.entries[path] = entry
-                } else {
-                    cache.entries[path] = nil
-                }
-            }
-            isFirstBlock = false
-        }
+        guard let appended = ChangeBlocks.read(&reader, into: &cache.entries, entry: { readEntry(&$0) }) else { return nil }
         cache.appendedChanges = appended
         return cache
     }

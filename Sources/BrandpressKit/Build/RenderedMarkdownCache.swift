@@ -33,22 +33,7 @@ struct RenderedMarkdownCache: Sendable {
         guard var reader = CacheFile.reader(file, format: formatVersion), let textName = reader.string(),
               let texts = TextFile(path: file.deletingLastPathComponent().path + "/" + textName) else { return nil }
         var cache = RenderedMarkdownCache()
-        var isFirstBlock = true
-        var appended = 0
-        while !reader.isAtEnd {
-            guard let count = reader.int(), count >= 0 else { return nil }
-            if isFirstBlock { cache.entries.reserveCapacity(count) } else { appended += count }
-            for _ in 0..<count {
-                guard let path = reader.string(), let isPresent = reader.bool() else { return nil }
-                if isPresent {
-                    guard let entry = readEntry(&reader, texts: texts) else { return nil }
-                    cache.entries[path] = entry
-                } else {
-                    cache.entries[path] = nil
-                }
-            }
-            isFirstBlock = false
-        }
+        guard let appended = ChangeBlocks.read(&reader, into: &cache.entries, entry: { readEntry(&$0, texts: texts) }) else { return nil }
         cache.loaded = (texts, appended)
         return cache
     }
