@@ -252,22 +252,57 @@ import Testing
         #expect(SearchRenumbering(previous: [10, 20], current: [10, 20, 20]) == nil, "two addresses with one digest")
     }
 
-    @Test func theStateSurvivesTheCacheFormat() {
-        let state = Self.full(Self.documents(count: 20)).state
-        var writer = ByteWriter()
-        state.write(to: &writer) { _ in }
-        var reader = ByteReader(writer.bytes)
-        let read = SearchState.read(&reader)
-        #expect(reader.isAtEnd)
-        #expect(read?.publicationsDigest == state.publicationsDigest)
-        #expect(read?.urlDigests == state.urlDigests)
-        #expect(read?.documentDigests == state.documentDigests)
-        #expect(read?.rowSizes == state.rowSizes)
-        #expect(read?.tokens == state.tokens)
-        #expect(read?.postings == state.postings)
+    static func lists(_ state: SearchState) -> [String: PostingList] {
+        Dictionary(uniqueKeysWithValues: zip(state.tokens, state.postings))
+    }
+
+    static func expectSameState(_ read: SearchState?, _ state: SearchState, sourceLocation: SourceLocation = #_sourceLocation) {
+        #expect(read?.publicationsDigest == state.publicationsDigest, sourceLocation: sourceLocation)
+        #expect(read?.urlDigests == state.urlDigests && read?.documentDigests == state.documentDigests && read?.rowSizes == state.rowSizes,
+                sourceLocation: sourceLocation)
+        #expect(read.map(Self.lists) == Self.lists(state), sourceLocation: sourceLocation)
+    }
+
+    /// The state kept in its own file: a rebuild appends the lists that changed, and the file is
+    /// used only with the generation the build cache recorded.
+    @Test func theStateIsKeptAsBlocksOfChangedLists() throws {
+        let project = try TemporaryProject([:], templates: [:])
+        try FileManager.default.createDirectory(at: project.root, withIntermediateDirectories: true)
+        let file = project.root.appendingPathComponent("search.bin")
+        // Bodies of their own, as a site's pages have: an edit touches the lists of a few tokens.
+        let before = Self.documents(count: 200) { "编号\($0) 条目\($0 * 7)" }
+        let first = Self.full(before)
+        let wholeGeneration = try #require(SearchStateLog.store(first.state, previous: nil, to: file))
+        let loaded = try #require(SearchStateLog.load(from: file, generation: wholeGeneration))
+        #expect(loaded.appendedBlocks == 0)
+        Self.expectSameState(loaded.state, first.state)
+        #expect(SearchStateLog.load(from: file, generation: wholeGeneration &+ 1) == nil, "another build's generation")
+
+        var after = before
+        after[7].body = "改写后的正文：瓦斯抽采达标"
+        let patched = Self.patched(after, previous: first).build.state
+        let changes = SearchStateLog.changedLists(from: loaded.state, to: patched)
+        #expect(!changes.isEmpty && changes.count * 4 <= patched.tokens.count)
+        let size = try #require(FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+        let appendedGeneration = try #require(SearchStateLog.store(patched, previous: loaded, to: file))
+        let appended = try #require(SearchStateLog.load(from: file, generation: appendedGeneration))
+        #expect(appended.appendedBlocks == 1 && appended.appendedLists == changes.count)
+        #expect(try #require(FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) > size)
+        Self.expectSameState(appended.state, patched)
+        #expect(SearchStateLog.load(from: file, generation: wholeGeneration) == nil, "the state before the last block")
+
+        // Most lists changed: written whole.
+        let other = Self.full(Self.documents(count: 200) { "另一批\($0 + 1000)" }).state
+        #expect(SearchStateLog.changedLists(from: appended.state, to: other).count * 4 > other.tokens.count)
+        let rewritten = try #require(SearchStateLog.store(other, previous: appended, to: file))
+        let whole = try #require(SearchStateLog.load(from: file, generation: rewritten))
+        #expect(whole.appendedBlocks == 0)
+        Self.expectSameState(whole.state, other)
+
         // Cut short, it is refused rather than misread.
-        var short = ByteReader(Array(writer.bytes.dropLast(3)))
-        #expect(SearchState.read(&short) == nil)
+        let bytes = try Data(contentsOf: file)
+        try bytes.dropLast(3).write(to: file)
+        #expect(SearchStateLog.load(from: file, generation: rewritten) == nil)
     }
 
     static func tokens(in files: [String: Data]) -> Set<String> {

@@ -5,7 +5,7 @@ import Foundation
 /// - per output file, a key of all it was made from and a digest of its template variables (or
 ///   its bytes, for a copied file), so a file whose key or digest is the same is kept from the
 ///   previous output instead of written;
-/// - the search index with a digest of each document, so that a rebuild patches the index where
+/// - the search index with a digest of each document (in a file of its own, `SearchStateLog`), so that a rebuild patches the index where
 ///   pages changed and keeps the index files those changes do not touch.
 ///
 /// Each page's rendered Markdown, under a key of its text and of everything its links resolve
@@ -43,10 +43,12 @@ struct BuildCache {
     var outputs: [String: OutputRecord] = [:]
     /// The index the files under `search/` were made from.
     var search: SearchState?
+    /// The same, as read from its own file (`SearchStateLog`), to which the next state is appended.
+    var searchFromFile: SearchStateLog.Loaded?
     /// `BuildFingerprint.output` of the output folder right after the build that wrote this cache.
     var outputFingerprint: UInt64 = 0
 
-    static let formatVersion = "brandpress-build-cache-8"
+    static let formatVersion = "brandpress-build-cache-9"
 
     init() {}
 
@@ -54,7 +56,9 @@ struct BuildCache {
         CacheFile.file("build", in: folder, for: output)
     }
 
-    static func load(from file: URL) -> BuildCache? {
+    /// The search index's state is read from `searchFile` (`SearchStateLog`), when given and of the
+    /// generation this cache recorded.
+    static func load(from file: URL, searchFile: URL? = nil) -> BuildCache? {
         guard var reader = CacheFile.reader(file, format: formatVersion) else { return nil }
         var cache = BuildCache()
         guard let printViews = reader.dictionary({ reader -> (String, PrintEntry)? in
@@ -67,8 +71,11 @@ struct BuildCache {
               }),
               let hasSearch = reader.bool() else { return nil }
         if hasSearch {
-            guard let search = SearchState.read(&reader) else { return nil }
-            cache.search = search
+            guard let generation = reader.uint64() else { return nil }
+            if let searchFile, let loaded = SearchStateLog.load(from: searchFile, generation: generation) {
+                cache.search = loaded.state
+                cache.searchFromFile = loaded
+            }
         }
         guard let fingerprint = reader.uint64(), reader.isAtEnd else { return nil }
         cache.outputFingerprint = fingerprint
@@ -161,6 +168,8 @@ extension BuildCache {
         /// Of pages, and of copied files.
         var outputs: [[String: OutputRecord]]
         var search: SearchState?
+        /// The search state as read from its file, when it was: `search` is appended to it.
+        var previousSearch: SearchStateLog.Loaded?
 
         /// The cache `BuildCache.load` would read back after `store`, made in memory.
         var cache: BuildCache {
@@ -181,9 +190,11 @@ extension BuildCache {
 
         /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
         /// written; without it (nil) no cache is kept, as the next build could not trust the output.
-        func store(to file: URL, outputFingerprint: () -> UInt64?) {
+        /// The search state goes to `searchFile` first; the cache records its generation.
+        func store(to file: URL, searchFile: URL, outputFingerprint: () -> UInt64?) {
+            let searchGeneration = search.flatMap { SearchStateLog.store($0, previous: previousSearch, to: searchFile) }
             let stored = CacheFile.replace(file, format: BuildCache.formatVersion) { writer, flush in
-                try write(to: &writer, flush: flush)
+                try write(to: &writer, flush: flush, searchGeneration: searchGeneration)
                 guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }
                 writer.write(fingerprint)
             }
@@ -197,7 +208,7 @@ extension BuildCache {
 
         /// The tables one after another, under their total count: the paths of pages, copied files and
         /// print views never coincide (the build stops at such clashes before it writes anything).
-        private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) throws {
+        private func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void, searchGeneration: UInt64?) throws {
             try Self.write(printViews, to: &writer, flush: flush) { writer, entry in
                 writer.write(entry.key)
                 writer.write(entry.html)
@@ -206,8 +217,8 @@ extension BuildCache {
                 writer.write(record.key)
                 writer.write(record.digest)
             }
-            writer.write(search != nil)
-            try search?.write(to: &writer, flush: flush)
+            writer.write(searchGeneration != nil)
+            if let searchGeneration { writer.write(searchGeneration) }
         }
 
         /// What `ByteReader.dictionary` reads back as one table: the count of all entries, then each

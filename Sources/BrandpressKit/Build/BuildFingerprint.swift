@@ -155,7 +155,8 @@ enum FileTree {
         guard let names = DirectoryListing.names(inOpenFolder: folder) else { return false }
         var info = stat()
         for name in names {
-            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return false }
+            // Through `withCString`: passing the String made a C string (an array) for every entry.
+            guard name.withCString({ fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0 else { return false }
             let relative = relativePrefix + name
             switch info.st_mode & S_IFMT {
             case S_IFDIR:

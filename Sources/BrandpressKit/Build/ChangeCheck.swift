@@ -11,6 +11,8 @@ struct ChangeCheck {
     let publicationsFile: URL?
     /// The rendered Markdown's file, beside it (`RenderedMarkdownCache`); nil as it is nil.
     let markdownFile: URL?
+    /// The search index's state's file, beside it (`SearchStateLog`); nil as it is nil.
+    let searchFile: URL?
     /// Whether the last build's cache is used and a new one kept, in a file or in memory.
     let keepsCache: Bool
     /// Of the inputs (`BuildFingerprint.inputs`); nil when this build keeps no fingerprint.
@@ -26,6 +28,7 @@ struct ChangeCheck {
         cacheFile = cacheFolder.map { BuildCache.file(in: $0, output: layout.output) }
         publicationsFile = cacheFolder.map { BuildMemory.KeptPublications.file(in: $0, output: layout.output) }
         markdownFile = cacheFolder.map { RenderedMarkdownCache.file(in: $0, output: layout.output) }
+        searchFile = cacheFolder.map { SearchStateLog.file(in: $0, output: layout.output) }
         keepsCache = cacheFile != nil || keepsMemory
         // `serve` builds into a new temporary folder each time it starts: no record worth keeping.
         let usesFingerprint = !options.checkOnly && options.pageInjection == nil

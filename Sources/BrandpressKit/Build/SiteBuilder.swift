@@ -27,8 +27,9 @@ public enum SiteBuilder {
             return report
         }
         let lastBuild = check.lastBuild, cacheFile = check.cacheFile, publicationsFile = check.publicationsFile, markdownFile = check.markdownFile
+        let searchFile = check.searchFile
         let cacheLoad = BackgroundResult {
-            (lastBuild?.wait().cache ?? cacheFile.flatMap(BuildCache.load(from:)), markdownFile.flatMap(RenderedMarkdownCache.load(from:)),
+            (lastBuild?.wait().cache ?? cacheFile.flatMap { BuildCache.load(from: $0, searchFile: searchFile) }, markdownFile.flatMap(RenderedMarkdownCache.load(from:)),
              publicationsFile.flatMap(BuildMemory.KeptPublications.load(from:)))
         }
         let folder = OutputFolder(output: layout.output)
@@ -118,7 +119,7 @@ public enum SiteBuilder {
             let patch = try folder.commit(keeping: kept, from: previous)
             clock.end("published the new output")
             keep(Record(model: model, markdownKeys: markdownKeys, printEntries: assembly.printContents.map(\.entries),
-                        outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state,
+                        outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state, previousSearch: cache?.searchFromFile,
                         newPublications: assembly.newPublications,
                         patch: patch, previous: previous,
                         warnings: diagnostics.filter { $0.severity == .warning },

@@ -32,35 +32,4 @@ struct SearchState: Sendable {
         hash.add(document.body)
         return hash.value
     }
-
-    /// `flush` is called between posting lists, so that the lists need not all be in the writer at once.
-    func write(to writer: inout ByteWriter, flush: (inout ByteWriter) throws -> Void) rethrows {
-        writer.write(publicationsDigest)
-        writer.write(urlDigests) { $0.write($1) }
-        writer.write(documentDigests) { $0.write($1) }
-        writer.write(rowSizes) { $0.write($1) }
-        writer.write(tokens.count)
-        for (token, list) in zip(tokens, postings) {
-            writer.write(token)
-            writer.write(bytes: list.bytes)
-            writer.write(list.count)
-            writer.write(list.last)
-            try flush(&writer)
-        }
-    }
-
-    static func read(_ reader: inout ByteReader) -> SearchState? {
-        guard let publicationsDigest = reader.uint64(),
-              let urlDigests = reader.array({ $0.uint64() }),
-              let digests = reader.array({ $0.uint64() }),
-              let rowSizes = reader.array({ $0.int() }),
-              let entries = reader.array({ reader -> (String, PostingList)? in
-                  guard let token = reader.string(), let bytes = reader.byteArray(), let count = reader.int(), let last = reader.int(),
-                        let list = PostingList(bytes: bytes, count: count, last: last) else { return nil }
-                  return (token, list)
-              }),
-              digests.count == rowSizes.count, digests.count == urlDigests.count
-        else { return nil }
-        return SearchState(publicationsDigest: publicationsDigest, urlDigests: urlDigests, documentDigests: digests, rowSizes: rowSizes, tokens: entries.map(\.0), postings: entries.map(\.1))
-    }
 }

@@ -26,7 +26,7 @@ enum DirectoryListing {
     static func metadata(of names: [String], inOpenFolder folder: Int32) -> [stat?] {
         let lookUp: @Sendable (Int) -> stat? = { index in
             var info = stat()
-            return fstatat(folder, names[index], &info, AT_SYMLINK_NOFOLLOW) == 0 ? info : nil
+            return names[index].withCString { fstatat(folder, $0, &info, AT_SYMLINK_NOFOLLOW) } == 0 ? info : nil
         }
         return names.count < 512 ? names.indices.map(lookUp) : ParallelMap.map(count: names.count, lookUp)
     }
@@ -36,7 +36,11 @@ enum DirectoryListing {
         defer { closedir(directory) }
         var names: [String] = []
         while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            // Read where it is, up to its NUL: copying the 256-byte field and scanning it as a
+            // collection cost more than making the string.
+            let name = withUnsafeMutablePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { String(cString: $0) }
+            }
             if name != "." && name != ".." { names.append(name) }
         }
         return names
