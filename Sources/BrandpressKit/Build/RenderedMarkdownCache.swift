@@ -19,6 +19,7 @@ struct RenderedMarkdownCache: Sendable {
     /// it was written whole; nil when the cache was not loaded from a file.
     private var loaded: (texts: TextFile, appended: Int)?
 
+    /// Entries appended to the file since it was written whole; nil when not loaded from one.
     var appendedChanges: Int? { loaded?.appended }
 
     static let formatVersion = "brandpress-rendered-markdown-2"
