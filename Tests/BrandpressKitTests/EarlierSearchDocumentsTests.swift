@@ -45,12 +45,8 @@ import Testing
         Self.render(&edited)
         let replaced = sources.takeReplaced()
         #expect(Set(replaced.keys) == ["stories/night.md"], "only the edited file was read anew")
-        let content = project.root.appendingPathComponent("Content")
-        let replacedSources = replaced.reduce(into: [String: PageSource]()) { sources, item in
-            sources[item.key] = PageSource(cached: item.value, path: item.key, displayPrefix: "Content/", contentFolder: content.path)
-        }
 
-        let earlier = EarlierSearchDocuments(model: edited, replacedSources: replacedSources, renderings: renderings)
+        let earlier = EarlierSearchDocuments(model: edited, replacedSources: replaced, renderings: renderings)
         let version = try #require(earlier.version(index, index))
         #expect(version.digest == indexed.digest)
         #expect(version.document == indexed.document)
@@ -60,6 +56,6 @@ import Testing
         let withoutSource = EarlierSearchDocuments(model: edited, replacedSources: [:], renderings: renderings)
         #expect(withoutSource.version(index, index)?.digest != indexed.digest)
         // A page with no earlier rendering has no earlier version.
-        #expect(EarlierSearchDocuments(model: edited, replacedSources: replacedSources, renderings: [:]).version(index, index) == nil)
+        #expect(EarlierSearchDocuments(model: edited, replacedSources: replaced, renderings: [:]).version(index, index) == nil)
     }
 }

@@ -14,15 +14,17 @@ struct EarlierSearchDocuments: Sendable {
         }
     }
 
-    /// `build`: each page as it was, from its source before this build read it again (`replacedSources`,
-    /// by path; the page's own when its file did not change) and its rendering before
-    /// (`renderings`: the rendered-Markdown cache as this build found it).
-    init(model: SiteModel, replacedSources: [String: PageSource], renderings: [String: BuildCache.MarkdownEntry]) {
+    /// `build`: each page as it was, from its source before this build read it again (the page-source
+    /// entry its file replaced, `replacedSources`, by path; the page's own when its file did not
+    /// change) and its rendering before (`renderings`: the rendered-Markdown cache as this build
+    /// found it).
+    init(model: SiteModel, replacedSources: [String: PageSourceCache.Entry], renderings: [String: BuildCache.MarkdownEntry]) {
         let pages = model.pages, sections = model.topSections
         version = { number, _ in
             guard number < pages.count, let rendering = renderings[pages[number].path] else { return nil }
             var page = pages[number]
-            if let source = replacedSources[page.path] {
+            if let entry = replacedSources[page.path] {
+                let source = page.source.described(by: entry)
                 guard let title = source.title else { return nil }
                 page.source = source
                 page.title = title

@@ -85,7 +85,7 @@ public struct PageSourceCache: Sendable {
         guard changedSinceLoad else { return }
         if appendedChanges != nil {
             var writer = ByteWriter()
-            Self.write(unsaved, to: &writer)
+            ChangeBlocks.write(unsaved, to: &writer, entry: Self.write, flush: { _ in })
             if CacheFile.append(writer.bytes, to: file) { return }
         }
         store(to: file)
@@ -93,29 +93,11 @@ public struct PageSourceCache: Sendable {
 
     func store(to file: URL) {
         CacheFile.replace(file, format: Self.formatVersion) { writer, flush in
-            writer.write(entries.count)
-            for (path, entry) in entries {
-                Self.write(path, entry, to: &writer)
-                try flush(&writer)
-            }
+            try ChangeBlocks.write(entries.lazy.map { (path: $0.key, entry: Optional($0.value)) }, to: &writer, entry: Self.write, flush: flush)
         }
     }
 
-    private static func write(_ changes: [(path: String, entry: Entry?)], to writer: inout ByteWriter) {
-        writer.write(changes.count)
-        for (path, entry) in changes {
-            if let entry {
-                write(path, entry, to: &writer)
-            } else {
-                writer.write(path)
-                writer.write(false)
-            }
-        }
-    }
-
-    private static func write(_ path: String, _ entry: Entry, to writer: inout ByteWriter) {
-        writer.write(path)
-        writer.write(true)
+    private static func write(_ writer: inout ByteWriter, _ entry: Entry) {
         writer.write(entry.fileDigest)
         entry.frontMatter.write(to: &writer)
         writer.write(entry.bodyOffset)

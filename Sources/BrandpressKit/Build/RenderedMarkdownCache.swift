@@ -108,15 +108,11 @@ struct RenderedMarkdownCache: Sendable {
     private static func append(_ changes: [(path: String, entry: BuildCache.MarkdownEntry?)], texts: TextFile, to file: URL) -> Bool {
         guard var textWriter = TextFileWriter(appendingTo: texts) else { return false }
         var writer = ByteWriter()
-        writer.write(changes.count)
         do {
-            for (path, entry) in changes {
-                writer.write(path)
-                writer.write(entry != nil)
-                guard let entry else { continue }
+            try ChangeBlocks.write(changes, to: &writer, entry: { writer, entry in
                 let location = (html: try textWriter.append(entry.rendered.htmlText), plainText: try textWriter.append(entry.rendered.plainTextContent))
                 writeEntry(entry, at: location, to: &writer)
-            }
+            }, flush: { _ in })
             try textWriter.finish()
         } catch {
             return false
@@ -150,13 +146,9 @@ struct RenderedMarkdownCache: Sendable {
         }
         let stored = CacheFile.replace(file, format: formatVersion) { writer, flush in
             writer.write(textName)
-            writer.write(pages.count)
-            for index in pages.indices {
-                writer.write(pages[index].path)
-                writer.write(true)
+            try ChangeBlocks.write(pages.indices.lazy.map { (path: pages[$0].path, entry: Optional($0)) }, to: &writer, entry: { writer, index in
                 writeEntry(pages[index].entry, at: locations[index], to: &writer)
-                try flush(&writer)
-            }
+            }, flush: flush)
         }
         // The text files of earlier caches (and this one's, when the cache could not be written).
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []

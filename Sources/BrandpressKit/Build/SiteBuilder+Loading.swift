@@ -26,8 +26,8 @@ extension SiteBuilder {
         var problems: [Diagnostic]
         /// The page sources' changes being stored, when they are kept in the cache folder.
         var sourcesStore: BackgroundResult<Void>?
-        /// The sources of the pages read anew, as the last build read them, by path.
-        var replacedSources: [String: PageSource]
+        /// The page-source entries of the files read anew, as the last build left them, by path.
+        var replacedSources: [String: PageSourceCache.Entry]
     }
 
     /// Reads `Content/` into a site on this thread while the templates are parsed on another (or
@@ -49,10 +49,7 @@ extension SiteBuilder {
         let sourcesFile = memory != nil ? nil : options.cacheFolder.map(PageSourceCache.file(in:))
         var sources = memory?.takeSources() ?? sourcesFile.flatMap(PageSourceCache.load(from:)) ?? PageSourceCache()
         let site = loadSite(layout, options: options, walkedContent: walkedContent, sources: &sources, memory: &memory)
-        let contentDisplay = layout.display(layout.content) + "/", contentFolder = layout.content.path
-        let replacedSources = Dictionary(uniqueKeysWithValues: sources.takeReplaced().map { path, entry in
-            (path, PageSource(cached: entry, path: path, displayPrefix: contentDisplay, contentFolder: contentFolder))
-        })
+        let replacedSources = sources.takeReplaced()
         memory?.sources = sources
         var sourcesStore: BackgroundResult<Void>?
         if let sourcesFile {

@@ -102,6 +102,11 @@ public struct PageSource: Sendable {
         return title
     }
 
+    /// The same file as `entry` describes it: what the page-source cache held for it before.
+    func described(by entry: PageSourceCache.Entry) -> PageSource {
+        PageSource(cached: entry, path: path, displayPrefix: displayPrefix, contentFolder: contentFolder)
+    }
+
     /// Lets the body that was read go, in this source and all its copies; `body` reads the file again if asked.
     func forgetBody() {
         loadedBody.forget()
@@ -145,7 +150,7 @@ public struct PageSource: Sendable {
 // In an extension, so that the memberwise initialiser stays.
 extension PageSource {
     /// A source described by a page-source cache entry, its body not read.
-    init(cached: PageSourceCache.Entry, path: String, displayPrefix: String, contentFolder: String) {
+    fileprivate init(cached: PageSourceCache.Entry, path: String, displayPrefix: String, contentFolder: String) {
         self.init(path: path, frontMatter: cached.frontMatter, headingTitle: cached.headingTitle,
                   bodyFirstLine: cached.bodyFirstLine, encoding: cached.encoding, frontMatterDigest: cached.frontMatterDigest,
                   fileDigest: cached.fileDigest, bodyOffset: cached.bodyOffset, bodyDigest: cached.bodyDigest, identity: cached.identity,

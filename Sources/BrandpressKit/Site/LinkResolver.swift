@@ -55,7 +55,7 @@ public struct LinkResolver: Sendable {
             return .invalid("the link '\(destination)' leads outside Content/; only files inside Content/ can be linked")
         }
         let suffix = fragment.map { "#" + $0 } ?? ""
-        if SitePath.markdownStem(of: path) != nil {
+        if SitePath.isMarkdown(path) {
             guard let index = pageOutputs[path] else {
                 if omittedDrafts.contains(path) {
                     return .invalid("the link '\(destination)' points to a draft page, which is left out of the site; publish it (remove `draft: true`) or remove the link")

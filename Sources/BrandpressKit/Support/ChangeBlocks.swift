@@ -23,4 +23,17 @@ enum ChangeBlocks {
         }
         return appended
     }
+
+    /// Writes one block of `changes` (a nil entry: removed), each entry as `entry` writes it, calling
+    /// `flush` after each.
+    static func write<Entry>(_ changes: some Collection<(path: String, entry: Entry?)>, to writer: inout ByteWriter,
+                             entry: (inout ByteWriter, Entry) throws -> Void, flush: (inout ByteWriter) throws -> Void) rethrows {
+        writer.write(changes.count)
+        for (path, value) in changes {
+            writer.write(path)
+            writer.write(value != nil)
+            if let value { try entry(&writer, value) }
+            try flush(&writer)
+        }
+    }
 }
