@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "brandpress", targets: ["brandpress"]),
+        .executable(name: "brandpress-serve", targets: ["brandpress-serve"]),
         .library(name: "BrandpressKit", targets: ["BrandpressKit"]),
     ],
     dependencies: [
@@ -40,16 +41,36 @@ let package = Package(
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
+        .target(
+            name: "BrandpressCommandLine",
+            dependencies: [
+                "BrandpressKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Without the preview server, whose FlyingFox brings Foundation's networking, libcurl and
+        // some thirty shared libraries more to load at every start: `serve` starts `brandpress-serve`.
         .executableTarget(
             name: "brandpress",
             dependencies: [
                 "BrandpressKit",
+                "BrandpressCommandLine",
                 "CAllocator",
-                "BrandpressServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // The toolchain's lld instead of gold: `make build` links Swift's runtime and Foundation in
             // (`--static-swift-stdlib`), and gold warns there about a `mktemp` inside Foundation.
+            linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
+        ),
+        .executableTarget(
+            name: "brandpress-serve",
+            dependencies: [
+                "BrandpressKit",
+                "BrandpressCommandLine",
+                "BrandpressServe",
+                "CAllocator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             linkerSettings: [.unsafeFlags(["-use-ld=lld"], .when(platforms: [.linux]))]
         ),
         .testTarget(
@@ -60,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BrandpressServeTests",
-            dependencies: ["BrandpressServe", "BrandpressKit", "CAllocator"]
+            dependencies: ["BrandpressServe", "BrandpressKit", "BrandpressCommandLine", "CAllocator"]
         ),
     ],
     swiftLanguageModes: [.v6]

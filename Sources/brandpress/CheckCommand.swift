@@ -1,4 +1,5 @@
 import ArgumentParser
+import BrandpressCommandLine
 import BrandpressKit
 import Foundation
 

@@ -1,91 +1,31 @@
 import ArgumentParser
-import BrandpressKit
-import BrandpressServe
-import CAllocator
+import BrandpressCommandLine
 import Foundation
 
-struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "serve",
-        abstract: "Previews the site on 127.0.0.1, rebuilding and reloading the browser on every change.",
-        discussion: "Builds into a private temporary folder (never Output/) and removes it on Ctrl-C."
-    )
+/// `brandpress serve`: the preview server is an executable of its own, `brandpress-serve`, beside
+/// this one, which this command becomes (`execv`). Its web server's library brings Foundation's
+/// networking and libcurl with some thirty more shared libraries; kept out of `brandpress`, every
+/// build starts 7 ms sooner.
+struct ServeCommand: ParsableCommand {
+    static let configuration = ServeOptions.configuration
 
-    @Option(name: .long, help: ArgumentHelp("The port to listen on (127.0.0.1 only).", valueName: "PORT"))
-    var port: UInt16 = 8000
+    @OptionGroup var options: ServeOptions
 
-    @Flag(name: .long, help: "Include pages marked `draft: true`.")
-    var drafts = false
-
-    @Option(name: .long, help: ArgumentHelp("The project folder, holding Content/ and Templates/.", valueName: "DIR"))
-    var root: String = "."
-
-    @Flag(name: .shortAndLong, help: "Also print the time each stage of a build took.")
-    var verbose = false
-
-    func run() async throws {
-        let rootURL = projectRootURL(root)
-        guard FileManager.default.fileExists(atPath: ProjectLayout(root: rootURL).content.path) else {
-            throw Self.failure("there is no Content/ folder in \(rootURL.path); run brandpress in the project folder or pass --root DIR")
+    func run() throws {
+        let here = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
+        let server = here.deletingLastPathComponent().appendingPathComponent("brandpress-serve").path
+        guard FileManager.default.isExecutableFile(atPath: server) else {
+            throw Self.failure("the preview server \(server) is not there: it is built beside brandpress by `make build` "
+                + "(or `swift build -c release --product brandpress-serve`); copy it wherever brandpress is copied")
         }
-        // serve keeps the last build in memory and rebuilds every few seconds while an editor types:
-        // memory each build frees goes back to the system within a quarter of a second instead of
-        // ten, also while serve waits, so that it does not add to the next build's (at 10,000 pages
-        // the peak fell from 190 to 183 MiB, and the memory held while waiting from 188 to 164 MiB,
-        // at the same rebuild time). `build` keeps the default: there, giving memory back cost CPU time.
-        _ = brandpress_return_freed_memory_after(250)
-        let stop = ShutdownSignal()
-        let session: PreviewSession
-        do {
-            session = try PreviewSession(root: rootURL, port: port, includeDrafts: drafts) { [verbose] report in
-                Self.log(report, verbose: verbose)
-            }
-        } catch {
-            throw Self.failure("cannot start the preview: \(error)")
-        }
-        let serverTask = Task { try await session.server.run() }
-        let actualPort: UInt16
-        do {
-            actualPort = try await session.server.waitUntilListening()
-        } catch {
-            var reason = "\(error)"
-            if case .failure(let serverError) = await serverTask.result { reason = "\(serverError)" }
-            await session.close()
-            throw Self.failure("cannot listen on 127.0.0.1:\(port) (\(reason)); another program may be using the port: try another --port")
-        }
-        session.builder.build()
-        let unwatched = session.unwatchedFolders
-        if let first = unwatched.first {
-            FileHandle.standardError.write(Data(("warning: \(unwatched.count) folder(s), such as \(first), cannot be watched (the system's limit of "
-                + "inotify watches is reached): saving a file there starts no rebuild; raise the limit with "
-                + "`sudo sysctl fs.inotify.max_user_watches=524288`, or restart serve to see such changes\n").utf8))
-        }
-        Self.say("serving the preview at http://127.0.0.1:\(actualPort)/  (Ctrl-C stops it)")
-        await stop.wait()
-        Self.say("\nstopping; removing \(session.workFolder.path)")
-        await session.close()
-        serverTask.cancel()
+        let arguments = ["brandpress-serve"] + options.arguments
+        var pointers = arguments.map { strdup($0) } + [nil]
+        execv(server, &pointers)
+        throw Self.failure("cannot start the preview server \(server): \(String(cString: strerror(errno)))")
     }
 
-    static func failure(_ message: String) -> ExitCode {
+    private static func failure(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("error: \(message)\n".utf8))
         return ExitCode(1)
-    }
-
-    /// Unbuffered, so the lines show at once even when the output goes to a file or a pipe.
-    static func say(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-
-    static func log(_ report: BuildReport, verbose: Bool) {
-        DiagnosticPrinter.standard.report(report.diagnostics)
-        if report.succeeded {
-            if verbose {
-                for (name, seconds) in report.stages { Self.say(String(format: "%8.3f s  %@", seconds, name)) }
-            }
-            Self.say(report.summary)
-        } else {
-            FileHandle.standardError.write(Data("build failed; still serving the last good site\n".utf8))
-        }
     }
 }

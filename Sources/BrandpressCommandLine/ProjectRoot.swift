@@ -2,13 +2,13 @@ import BrandpressKit
 import Foundation
 
 /// `--root DIR` as an absolute folder, relative to the current folder when it is relative.
-func projectRootURL(_ root: String) -> URL {
+public func projectRootURL(_ root: String) -> URL {
     URL(fileURLWithPath: root, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
 }
 
 extension DiagnosticPrinter {
     /// Every diagnostic, then the count line.
-    func report(_ diagnostics: [Diagnostic]) {
+    public func report(_ diagnostics: [Diagnostic]) {
         print(diagnostics)
         printSummary(diagnostics)
     }
