@@ -79,6 +79,19 @@ import Testing
         #expect(SitePath.concatenating(String(repeating: "手册", count: 20), "/", "e\u{301}", "") == String(repeating: "手册", count: 20) + "/e\u{301}")
     }
 
+    /// Whether a path is directly in a folder, on the bytes, against comparing its directory's bytes.
+    @Test func directlyInAFolderIsHavingItAsDirectory() {
+        let paths = ["stories/2024-05-周燕.html", "stories/a/b.html", "stories-2/x.html", "storiesx", "index.html", "", "/x", "a/", "a//b",
+                     "手册/第二章.html", "手册/第二章/附录.html", "e\u{301}/x", "\u{E9}/x"]
+        for folder in ["", "stories", "stories/a", "手册", "\u{E9}", "e\u{301}", "a", "a/"] {
+            for path in paths {
+                #expect(SitePath.isDirectly(in: folder, path) == SitePath.directory(of: path).utf8.elementsEqual(folder.utf8), "\(folder) \(path)")
+            }
+        }
+        #expect(OutputPatch.folders(holding: ["a/b/c.html", "a/b/d.html", "a/e.html", "f.html", "a/b/g/h.html", "a/b/i.html"])
+                == ["a", "a/b", "a/b/g"])
+    }
+
     @Test func orderPrefixesAreOneToThreeDigitsAndADash() {
         #expect(SitePath.orderPrefix("01-basics")! == (1, "basics"))
         #expect(SitePath.orderPrefix("007-采掘")! == (7, "采掘"))

@@ -168,8 +168,6 @@ extension BuildCache {
         /// Of pages, and of copied files.
         var outputs: [[String: OutputRecord]]
         var search: SearchState?
-        /// The search state as read from its file, when it was: `search` is appended to it.
-        var previousSearch: SearchStateLog.Loaded?
 
         /// The cache `BuildCache.load` would read back after `store`, made in memory.
         var cache: BuildCache {
@@ -190,9 +188,8 @@ extension BuildCache {
 
         /// `outputFingerprint` is asked for last, so that the output can be walked while the rest is
         /// written; without it (nil) no cache is kept, as the next build could not trust the output.
-        /// The search state goes to `searchFile` first; the cache records its generation.
-        func store(to file: URL, searchFile: URL, outputFingerprint: () -> UInt64?) {
-            let searchGeneration = search.flatMap { SearchStateLog.store($0, previous: previousSearch, to: searchFile) }
+        /// `searchGeneration` is that of the search state the build stored (`SearchStateLog`), nil when none.
+        func store(to file: URL, searchGeneration: UInt64?, outputFingerprint: () -> UInt64?) {
             let stored = CacheFile.replace(file, format: BuildCache.formatVersion) { writer, flush in
                 try write(to: &writer, flush: flush, searchGeneration: searchGeneration)
                 guard let fingerprint = outputFingerprint() else { throw CocoaError(.fileWriteUnknown) }

@@ -57,9 +57,10 @@ struct OutputPatch {
         var folders: Set<String> = []
         var last = ""
         for file in files {
+            // Files of one folder mostly follow each other: their folder is compared on the bytes, not
+            // made again for each.
+            if SitePath.isDirectly(in: last, file) { continue }
             var folder = SitePath.directory(of: file)
-            // Files of one folder mostly follow each other.
-            guard folder != last else { continue }
             last = folder
             while !folder.isEmpty, folders.insert(folder).inserted { folder = SitePath.directory(of: folder) }
         }

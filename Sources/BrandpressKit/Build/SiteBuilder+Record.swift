@@ -10,8 +10,8 @@ extension SiteBuilder {
         /// Of the pages, the copied files and the feeds.
         var outputs: [[String: BuildCache.OutputRecord]]
         var search: SearchState
-        /// The search state as the build cache's file held it, to which `search` is appended.
-        var previousSearch: SearchStateLog.Loaded?
+        /// The generation of `search` as the build stored it in the search state's file; nil when it did not.
+        var searchGeneration: UInt64?
         /// Stored in the cache folder for the next build, when made anew (nil: the stored ones still hold).
         var newPublications: BuildMemory.KeptPublications?
         /// The files the commit moved into the output, when it updated the previous output in place.
@@ -35,10 +35,10 @@ extension SiteBuilder {
         let outputHash = check.cacheFile == nil && check.fingerprint?.settled != true ? nil
             : BackgroundResult { patchedListing.wait()?.fingerprint ?? BuildFingerprint.output(of: layout.output) }
         let printEntries = record.printEntries, outputs = record.outputs, search = record.search
-        if let cacheFile = check.cacheFile, let searchFile = check.searchFile {
+        if let cacheFile = check.cacheFile {
             if let publications = record.newPublications, let file = check.publicationsFile { publications.store(to: file) }
-            BuildCache.Made(printViews: printEntries, outputs: outputs, search: search, previousSearch: record.previousSearch)
-                .store(to: cacheFile, searchFile: searchFile) { outputHash?.wait() }
+            BuildCache.Made(printViews: printEntries, outputs: outputs, search: search)
+                .store(to: cacheFile, searchGeneration: record.searchGeneration) { outputHash?.wait() }
         } else if memory != nil {
             // Made after the report is out, while the browser reloads. The Markdown stays in the pages.
             let renderedPages = EarlierRenderings.RenderedPages(model: record.model, keys: record.markdownKeys.held)

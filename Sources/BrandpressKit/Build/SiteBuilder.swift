@@ -84,18 +84,24 @@ public enum SiteBuilder {
             }
         }
         let indexedModel = model
-        var search: BackgroundResult<SearchBuild>?
+        var search: BackgroundResult<(build: SearchBuild, storedGeneration: UInt64?)>?
         do {
             try folder.createStaging()
             try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
             let previousSearch = previous == nil ? nil : cache?.search
             let replacedSources = inputs.replacedSources
+            let searchFile = check.searchFile, searchFromFile = cache?.searchFromFile
             search = BackgroundResult {
                 let earlier = lastBuild.map { EarlierSearchDocuments(pages: SearchDocumentSource(model: $0.wait().renderedPages.model, withURLs: false)) }
                     ?? renderedCache.map { EarlierSearchDocuments(model: indexedModel, replacedSources: replacedSources, renderings: $0.entries) }
-                return SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch, earlier: earlier) { sitePath, data in
+                let build = SearchBuild(source: SearchDocumentSource(model: indexedModel), previous: previousSearch, earlier: earlier) { sitePath, data in
                     try data.withUnsafeBytes { try folder.writeStaged(bytes: $0.bindMemory(to: UInt8.self), to: sitePath) }
                 }
+                // Stored here, beside the pages being written, not at the end. Should the build fail
+                // after this, the cache it leaves records the earlier generation, and the next build
+                // does not use this state but makes the index anew.
+                let stored = build.failure == nil ? searchFile.flatMap { SearchStateLog.store(build.state, previous: searchFromFile, to: $0) } : nil
+                return (build, stored)
             }
             let keys = JobInputKeys.make(site: site, jobs: jobs, templateForJob: assembly.templateForJob, markdown: markdownKeys,
                                          printKeys: assembly.printContents.map(\.key), templates: templates, structure: assembly.structure,
@@ -111,7 +117,7 @@ public enum SiteBuilder {
             if let assetsFile, assets != previousAssets { assets.store(to: assetsFile) }
             let feeds = try writeFeeds(site: site, outputs: outputs, folder: folder, previous: previous)
             clock.end("wrote the pages and copied the files")
-            let searchBuild = search!.wait()
+            let (searchBuild, searchGeneration) = search!.wait()
             let searchFiles = try writeSearchIndex(searchBuild, model: model, folder: folder, previous: previous)
             clock.end("wrote the search index")
             if options.flushesOutput { FileWriting.syncFileSystem(of: folder.staging) }
@@ -119,7 +125,7 @@ public enum SiteBuilder {
             let patch = try folder.commit(keeping: kept, from: previous)
             clock.end("published the new output")
             keep(Record(model: model, markdownKeys: markdownKeys, printEntries: assembly.printContents.map(\.entries),
-                        outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state, previousSearch: cache?.searchFromFile,
+                        outputs: [pages.records, copies.records, feeds.records], search: searchBuild.state, searchGeneration: searchGeneration,
                         newPublications: assembly.newPublications,
                         patch: patch, previous: previous,
                         warnings: diagnostics.filter { $0.severity == .warning },
@@ -220,7 +226,16 @@ public enum SiteBuilder {
 
     static func pageCounts(_ model: SiteModel) -> [(String, Int)] {
         var perDirectory: [String: Int] = [:]
-        for page in model.pages { perDirectory[page.sectionDirectory, default: 0] += 1 }
+        // The pages of a folder follow each other: the table is updated once a folder, not once a page.
+        let pages = model.pages
+        var start = 0
+        while start < pages.count {
+            let directory = pages[start].sectionDirectory
+            var end = start + 1
+            while end < pages.count && pages[end].sectionDirectory == directory { end += 1 }
+            perDirectory[directory, default: 0] += end - start
+            start = end
+        }
         var counts: [(String, Int)] = model.topSections.map { section in
             (section.title, perDirectory.reduce(0) { $0 + (section.contains($1.key) ? $1.value : 0) })
         }

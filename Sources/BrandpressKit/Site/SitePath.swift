@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Paths inside the site, always with `/` separators and no leading slash.
 public enum SitePath {
     /// `01-basics` → `basics`: a numeric prefix orders files but shows neither in titles nor URLs.
@@ -85,6 +89,21 @@ public enum SitePath {
     }
 
     /// The text before or after an ASCII byte's index, which always falls between Unicode scalars.
+    /// Whether `directory(of: path)` has the bytes of `folder` (canonically equal strings in other
+    /// bytes are not), found without making the directory's path.
+    static func isDirectly(in folder: String, _ path: String) -> Bool {
+        var folder = folder, path = path
+        return folder.withUTF8 { folderBytes in
+            path.withUTF8 { pathBytes in
+                let count = folderBytes.count
+                if count == 0 && !pathBytes.contains(UInt8(ascii: "/")) { return true }
+                guard pathBytes.count > count, pathBytes[count] == UInt8(ascii: "/"),
+                      !pathBytes[(count + 1)...].contains(UInt8(ascii: "/")) else { return false }
+                return count == 0 || memcmp(folderBytes.baseAddress!, pathBytes.baseAddress!, count) == 0
+            }
+        }
+    }
+
     private static func substring(_ text: String, upTo end: String.Index) -> String {
         String(text.utf8[..<end]) ?? String(text[..<end])
     }
