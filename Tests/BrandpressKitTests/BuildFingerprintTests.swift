@@ -217,6 +217,30 @@ import Testing
                 == [])
     }
 
+    /// The search state a build stores beside the pages is of the generation the build cache it
+    /// leaves records, so the next build patches the index instead of making it anew: after a first
+    /// build, and after one that appended a block.
+    @Test func theSearchStateStoredIsTheOneTheCacheRecords() throws {
+        let project = try TemporaryProject.copyOfTheSample()
+        let options = Self.rebuildOptions(project, memory: nil, settleSeconds: 0.01)
+        let output = project.root.appendingPathComponent("Output"), folder = try #require(options.cacheFolder)
+        func searchState() throws -> SearchState {
+            let cache = try #require(BuildCache.load(from: BuildCache.file(in: folder, output: output),
+                                                     searchFile: SearchStateLog.file(in: folder, output: output)))
+            return try #require(cache.searchFromFile?.state)
+        }
+        #expect(SiteBuilder.build(options).succeeded)
+        let first = try searchState()
+        let story = "Content/stories/2022-03-zhang-tiejun.md"
+        let text = try String(contentsOf: project.root.appendingPathComponent(story), encoding: .utf8)
+        try project.write(story, text + "\n新的一段话 zqxwvtoken。\n")
+        usleep(20_000)
+        #expect(SiteBuilder.build(options).succeeded)
+        let second = try searchState()
+        #expect(second.documentDigests != first.documentDigests)
+        #expect(second.tokens.contains("zqxwvtoken") && !first.tokens.contains("zqxwvtoken"))
+    }
+
     /// A new story shows on the index and the lists and beside its neighbour: only their keys are
     /// new. The booklet's and handbook's pages and the other stories keep theirs, so their
     /// variables are not even built (a page whose key changed is built and compared first).
