@@ -18,6 +18,10 @@ import Testing
         ("品牌/a.html", "品牌/b.html", "b.html"),
         ("品牌/a.html", "品牌二/b.html", "../%E5%93%81%E7%89%8C%E4%BA%8C/b.html"),
         ("a/b.html", "a/c#x.html", "c%23x.html"),
+        // From the root: the path as it is when nothing in it needs escaping, escaped when something does.
+        ("search.html", "stories/2024-05-zhou_yan~1.html", "stories/2024-05-zhou_yan~1.html"),
+        ("search.html", "榜样/周燕.html", "%E6%A6%9C%E6%A0%B7/%E5%91%A8%E7%87%95.html"),
+        ("search.html", "a b/c?.html", "a%20b/c%3F.html"),
     ])
     func relativeURLs(_ from: String, _ target: String, _ expected: String) {
         #expect(SitePath.relativeURL(from: from, to: target) == expected)

@@ -172,6 +172,7 @@ public enum SitePath {
     /// The same, with the linking page's folders already split (pages make hundreds of links).
     /// Works on UTF-8 bytes: folders match when their bytes do.
     public static func relativeURL(fromDirectory fromParts: [Substring], to target: String) -> String {
+        let original = target
         var target = target
         return target.withUTF8 { bytes in
             var common = 0
@@ -183,6 +184,9 @@ public enum SitePath {
                 start = slash + 1
             }
             let climbs = fromParts.count - common
+            // A path from the same folder or the root that needs no escaping is its own URL (the
+            // search index asks for 10,000 pages' URLs from the root at every build).
+            if climbs == 0 && start == 0 && bytes.allSatisfy({ isUnreserved($0) || $0 == UInt8(ascii: "/") }) { return original }
             var url: [UInt8] = []
             url.reserveCapacity(climbs * 3 + (bytes.count - start) * 3)
             for _ in 0..<climbs { url.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "."), UInt8(ascii: "/")]) }
