@@ -133,10 +133,10 @@ public enum SiteLoader {
         var clashes: [(claimant: Int, first: Int, output: String)] = []
         func claim(_ output: String, by claimant: Int) {
             let folded = SitePath.foldingCase(output)
-            if let first = owners[folded] {
+            // One lookup a claim; a clash, which stops the build, puts the first claimant back.
+            if let first = owners.updateValue(claimant, forKey: folded) {
                 clashes.append((claimant, first, folded))
-            } else {
-                owners[folded] = claimant
+                owners[folded] = first
             }
         }
         for (index, output) in pageOutputs.enumerated() { claim(output, by: index) }

@@ -228,6 +228,11 @@ public enum SitePath {
     /// and Japanese characters (U+3000–U+9FFF) have no case, and are told so without the Unicode
     /// tables that `lowercased()` consults for every other character.
     static func foldingCase(_ path: String) -> String {
+        // Most paths are ASCII without capitals: told on the bytes in place, without decoding characters.
+        let plain = path.utf8.withContiguousStorageIfAvailable { bytes in
+            !bytes.contains { $0 >= 0x80 || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) }
+        }
+        if plain == true { return path }
         for scalar in path.unicodeScalars {
             switch scalar.value {
             case 0..<0x41, 0x5B..<0x80, 0x3000...0x9FFF: continue
