@@ -21,7 +21,8 @@ struct SearchRenumbering {
         var currentOf = [Int?](repeating: nil, count: before.count)
         var previousOf = [Int?](repeating: nil, count: now.count)
         if before == now {
-            currentOf = Array(before.indices)
+            // Made as optionals: an [Int] converted to [Int?] is cast element by element at run time.
+            currentOf = before.indices.map(Optional.some)
             previousOf = currentOf
         } else {
             var numbers = [UInt64: Int](minimumCapacity: now.count)
