@@ -47,7 +47,11 @@ struct OutputPatch {
         journal = folder.journal.path
         written = staged.files.sorted()
         replaced = written.filter(old.files.contains)
-        deleted = old.files.subtracting(staged.files).subtracting(kept).sorted()
+        // The kept files are old ones, each once, and none of them was written: when they and the
+        // replaced ones are as many as the old files, none is deleted, and the 16,000 kept paths of
+        // a one-page rebuild need not be looked up.
+        deleted = old.files.count == kept.count + replaced.count ? []
+            : old.files.subtracting(staged.files).subtracting(kept).sorted()
         createdDirectories = directories.subtracting(old.directories).sorted()
         removedDirectories = old.directories.subtracting(directories).sorted().reversed()
     }
