@@ -54,7 +54,8 @@ public enum SiteBuilder {
         let earlier = EarlierRenderings(table: renderedCache?.entries ?? [:], pages: lastBuild?.wait().renderedPages)
         diagnostics += renderMarkdown(&model, resolver: resolver, options: markdownOptions, keys: &markdownKeys, earlier: earlier,
                                       heldKeys: inputs.site.heldKeys)
-        diagnostics += checkFragments(model, resolver: resolver)
+        // Checked on the other core while the publications are assembled.
+        let fragmentProblems = BackgroundResult { [model] in checkFragments(model, resolver: resolver) }
         // Stored on the other core while the pages are made: the entries do not change after this, and
         // are right whether or not the build succeeds.
         let renderedStore = options.checkOnly ? nil : check.markdownFile.map { file in
@@ -68,6 +69,7 @@ public enum SiteBuilder {
                                 earlier: earlierPublications, templates: templates, layout: layout, options: options, memory: &memory, diagnostics: &diagnostics)
         let site = assembly.site, jobs = assembly.jobs, outputs = assembly.outputs
         clock.end("assembled the publications")
+        diagnostics += fragmentProblems.wait()
         if options.checkOnly { diagnostics += ContentAudit.warnings(model: model, resolver: resolver, layout: layout) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return failed() }
         if options.checkOnly {
