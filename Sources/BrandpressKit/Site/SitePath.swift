@@ -88,7 +88,6 @@ public enum SitePath {
         return found.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 
-    /// The text before or after an ASCII byte's index, which always falls between Unicode scalars.
     /// Whether `directory(of: path)` has the bytes of `folder` (canonically equal strings in other
     /// bytes are not), found without making the directory's path.
     static func isDirectly(in folder: String, _ path: String) -> Bool {
@@ -104,6 +103,7 @@ public enum SitePath {
         }
     }
 
+    /// The text before or after an ASCII byte's index, which always falls between Unicode scalars.
     private static func substring(_ text: String, upTo end: String.Index) -> String {
         String(text.utf8[..<end]) ?? String(text[..<end])
     }
