@@ -97,8 +97,7 @@ struct ByteReader {
         return true
     }
 
-    /// This and the small readers after it, and the passes over strings and arrays that check a
-    /// cache's bytes, are inlined for the same reason as `have`.
+    /// Inlined for the same reason as `have`: lengths, digests and numbers are most of what is read.
     @inline(__always)
     mutating func uint64() -> UInt64? {
         guard have(8) else { return nil }
@@ -107,12 +106,10 @@ struct ByteReader {
         return UInt64(littleEndian: value)
     }
 
-    @inline(__always)
     mutating func int() -> Int? {
         uint64().map { Int(Int64(bitPattern: $0)) }
     }
 
-    @inline(__always)
     mutating func bool() -> Bool? {
         guard have(1), bytes[offset] <= 1 else { return nil }
         offset += 1
@@ -162,7 +159,6 @@ struct ByteReader {
     }
 
     /// Moves past a string without making it; false when it cannot be read.
-    @inline(__always)
     mutating func skipString() -> Bool {
         guard let count = int(), count >= 0, have(count) else { return false }
         offset += count
@@ -176,7 +172,6 @@ struct ByteReader {
     }
 
     /// Moves past what `array(_:)` reads, each element passed over by `element`; false when any cannot be.
-    @inline(__always)
     mutating func skipArray(_ element: (inout ByteReader) -> Bool) -> Bool {
         guard let count = int(), count >= 0, count <= remaining else { return false }
         for _ in 0..<count where !element(&self) { return false }
