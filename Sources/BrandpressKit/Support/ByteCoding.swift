@@ -97,8 +97,6 @@ struct ByteReader {
         return true
     }
 
-    /// Inlined for the same reason as `have`: lengths, digests and numbers are most of what is read.
-    @inline(__always)
     mutating func uint64() -> UInt64? {
         guard have(8) else { return nil }
         let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
