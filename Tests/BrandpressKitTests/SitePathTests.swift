@@ -49,13 +49,15 @@ import Testing
         }
     }
 
+    /// Markdown files are told by their extension in any case; a page's stem is its name without it.
     @Test func markdownStemsInAnyCase() {
         let cases: [(String, String?)] = [
             ("02-meetings.md", "02-meetings"), ("_index.MD", "_index"), ("夜班.Markdown", "夜班"), ("a.markdown", "a"),
             (".md", ""), ("md", nil), ("a.mdx", nil), ("a.m", nil), ("a-md", nil), ("logo.svg", nil), ("a.md.txt", nil), ("", nil),
         ]
         for (name, stem) in cases {
-            #expect(SitePath.markdownStem(of: name) == stem, "\(name)")
+            #expect(SitePath.isMarkdown(name) == (stem != nil), "\(name)")
+            if let stem { #expect(SitePath.fileStem(of: name) == stem, "\(name)") }
         }
     }
 

@@ -84,7 +84,8 @@ enum SearchStateLog {
     /// Stores `state` in `file`: by appending what changed since `previous` (the state last read
     /// from it) when that is worth it, else whole. Returns the generation to record with it; nil
     /// when it could not be written.
-    static func store(_ state: SearchState, previous: Loaded?, to file: URL, generation: UInt64 = .random(in: 1...UInt64.max)) -> UInt64? {
+    static func store(_ state: SearchState, previous: Loaded?, to file: URL) -> UInt64? {
+        let generation = UInt64.random(in: 1...UInt64.max)
         if let previous, previous.appendedBlocks < 8 {
             let changes = changedLists(from: previous.state, to: state)
             if (previous.appendedLists + changes.count) * 4 <= state.tokens.count {

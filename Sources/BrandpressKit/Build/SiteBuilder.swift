@@ -92,7 +92,7 @@ public enum SiteBuilder {
             try FileManager.default.createDirectory(at: folder.stagedURL(SearchIndexFiles.folder), withIntermediateDirectories: true)
             let previousSearch = previous == nil ? nil : cache?.search
             let replacedSources = inputs.replacedSources
-            let searchFile = check.searchFile, searchFromFile = cache?.searchFromFile
+            let searchFromFile = cache?.searchFromFile
             search = BackgroundResult {
                 let earlier = lastBuild.map { EarlierSearchDocuments(pages: SearchDocumentSource(model: $0.wait().renderedPages.model, withURLs: false)) }
                     ?? renderedCache.map { EarlierSearchDocuments(model: indexedModel, replacedSources: replacedSources, renderings: $0.entries) }

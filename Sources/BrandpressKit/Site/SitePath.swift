@@ -200,28 +200,16 @@ public enum SitePath {
         String(repeating: "../", count: parts(of: outputPath).count - 1)
     }
 
-    /// The name without its `.md` or `.markdown` extension (in any case), or nil when it has neither:
-    /// compared byte by byte, as lowercasing every file name made a new string for each.
-    static func markdownStem(of name: String) -> String? {
-        let length = markdownExtensionLength(of: name)
-        guard length > 0 else { return nil }
-        return String(name[..<name.utf8.index(name.utf8.endIndex, offsetBy: -length)])
-    }
-
-    /// Whether the name or path ends with `.md` or `.markdown`, in any case.
+    /// Whether the name or path ends with `.md` or `.markdown`, in any case: compared byte by byte,
+    /// as lowercasing every file name made a new string for each.
     static func isMarkdown(_ name: String) -> Bool {
-        markdownExtensionLength(of: name) > 0
+        let bytes = name.utf8
+        return markdownExtensions.contains { ext in
+            bytes.count >= ext.count && bytes.suffix(ext.count).elementsEqual(ext, by: { $0.asciiLowercased == $1 })
+        }
     }
 
     private static let markdownExtensions: [[UInt8]] = [Array(".md".utf8), Array(".markdown".utf8)]
-
-    private static func markdownExtensionLength(of name: String) -> Int {
-        let bytes = name.utf8
-        for ext in markdownExtensions where bytes.count >= ext.count {
-            if bytes.suffix(ext.count).elementsEqual(ext, by: { $0.asciiLowercased == $1 }) { return ext.count }
-        }
-        return 0
-    }
 
     /// The path as a file system that does not tell upper from lower case sees it (`lowercased()`),
     /// without making a new string for a path that has no capital letters, as nearly all do. Chinese
